@@ -1,0 +1,74 @@
+//! The HTML shell, the root component and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::error::NotFoundPage;
+use crate::home::HomePage;
+use crate::i18n::{detect_locale, provide_i18n};
+use crate::map::SituationMapPage;
+use crate::sections::{Section, UnderConstructionPage};
+use crate::site::provide_site;
+use crate::ui::Layout;
+
+/// Base name of the wasm bundle and stylesheet under `/pkg`.
+pub const OUTPUT_NAME: &str = "yingji";
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang=detect_locale().tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+                <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css") />
+                // Leaflet binds the global `L`: a classic deferred script, run before hydration.
+                <script defer src="/vendor/leaflet/leaflet.js"></script>
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n();
+    provide_site();
+
+    // A section page for each subsystem still under construction.
+    let building = |section: Section| move || view! { <UnderConstructionPage section /> };
+    // Async: whole pages, so they read right without JavaScript (portal, print, slow links).
+    let ssr = SsrMode::Async;
+
+    view! {
+        <Title formatter=move |page: String| format!("{page} · {}", i18n.t().app_name) />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage ssr=ssr.clone() />
+                    <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
+                    <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
+                    <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
+                    <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
+                    <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
+                    <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
+                    <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
+                    <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
+                    <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
+                    <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
+                    <Route path=path!("admin") view=building(Section::Admin) ssr />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

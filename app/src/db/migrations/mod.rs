@@ -1,0 +1,15 @@
+//! One migration per file, named after its date and change; the same set serves SQLite and
+//! PostgreSQL.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261204_000001_create_directory_entry;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261204_000001_create_directory_entry::Migration)]
+    }
+}

@@ -1,0 +1,175 @@
+//! ssr: queries and writes of the directory.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::entity::{self, Column, Entity};
+use super::model::*;
+use crate::error::AppError;
+use crate::site::{NodeTier, RegionError, check_region};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DirectoryError {
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error("entry `{code}`: parent `{parent}` is not in the directory")]
+    UnknownParent { code: String, parent: String },
+    #[error("entry `{code}`: {source}")]
+    Region { code: String, source: RegionError },
+    #[error("entry `{code}`: the point is not a WGS-84 longitude/latitude")]
+    Point { code: String },
+    #[error("entry `{code}`: stored kind/class `{kind}/{class}` is unknown")]
+    Corrupt {
+        code: String,
+        kind: String,
+        class: String,
+    },
+}
+
+impl From<DirectoryError> for AppError {
+    fn from(err: DirectoryError) -> Self {
+        AppError::internal(&err)
+    }
+}
+
+pub async fn summary(db: &DatabaseConnection) -> Result<DirectorySummary, DirectoryError> {
+    let count_kind = |kind: EntryKind| {
+        Entity::find()
+            .filter(Column::Kind.eq(kind.as_str()))
+            .count(db)
+    };
+    let as_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(DirectorySummary {
+        nodes: as_u32(count_kind(EntryKind::Node).await?),
+        enterprises: as_u32(count_kind(EntryKind::Enterprise).await?),
+        bases: as_u32(count_kind(EntryKind::Base).await?),
+        demo: as_u32(
+            Entity::find()
+                .filter(Column::Demo.eq(true))
+                .count(db)
+                .await?,
+        ),
+    })
+}
+
+/// Every entry with a location, nodes first, for the situation map.
+pub async fn list_located(db: &DatabaseConnection) -> Result<Vec<DirectoryEntry>, DirectoryError> {
+    Entity::find()
+        .filter(Column::Lon.is_not_null())
+        .filter(Column::Lat.is_not_null())
+        .order_by_asc(Column::Kind)
+        .order_by_asc(Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_entry)
+        .collect()
+}
+
+fn to_entry(m: entity::Model) -> Result<DirectoryEntry, DirectoryError> {
+    let class = EntryKind::parse(&m.kind)
+        .and_then(|kind| EntryClass::parse(kind, &m.class))
+        .ok_or_else(|| DirectoryError::Corrupt {
+            code: m.code.clone(),
+            kind: m.kind.clone(),
+            class: m.class.clone(),
+        })?;
+    Ok(DirectoryEntry {
+        id: m.id,
+        name: m.name,
+        class,
+        region_code: m.region_code,
+        point: m.lon.zip(m.lat),
+        demo: m.demo,
+    })
+}
+
+/// Checks an entry before it is stored.
+pub fn validate(entry: &NewEntry) -> Result<(), DirectoryError> {
+    let rule = match entry.class {
+        EntryClass::Node(tier) => tier,
+        EntryClass::Enterprise(_) => NodeTier::Enterprise,
+        EntryClass::Base(_) => NodeTier::Base,
+    };
+    check_region(rule, &entry.region_code).map_err(|source| DirectoryError::Region {
+        code: entry.code.clone(),
+        source,
+    })?;
+    if entry.point.is_some_and(|p| !check_point(p)) {
+        return Err(DirectoryError::Point {
+            code: entry.code.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Stores the entries whose codes are not in the directory yet, all or nothing, and returns
+/// how many were added. Parents must be stored already or come earlier in `entries`.
+pub async fn insert_missing(
+    db: &DatabaseConnection,
+    owner_node: &str,
+    entries: &[NewEntry],
+) -> Result<u32, DirectoryError> {
+    entries.iter().try_for_each(validate)?;
+    let txn = db.begin().await?;
+    let mut ids: HashMap<String, Uuid> = Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|m| (m.code, m.id))
+        .collect();
+    let mut added = 0;
+    for entry in entries {
+        if ids.contains_key(&entry.code) {
+            continue;
+        }
+        let parent_id = match &entry.parent_code {
+            None => None,
+            Some(parent) => {
+                Some(
+                    *ids.get(parent)
+                        .ok_or_else(|| DirectoryError::UnknownParent {
+                            code: entry.code.clone(),
+                            parent: parent.clone(),
+                        })?,
+                )
+            }
+        };
+        let id = Uuid::now_v7();
+        insert(&txn, id, parent_id, owner_node, entry).await?;
+        ids.insert(entry.code.clone(), id);
+        added += 1;
+    }
+    txn.commit().await?;
+    Ok(added)
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    parent_id: Option<Uuid>,
+    owner_node: &str,
+    entry: &NewEntry,
+) -> Result<(), DbErr> {
+    let row = entity::ActiveModel {
+        id: Set(id),
+        code: Set(entry.code.clone()),
+        kind: Set(entry.class.kind().as_str().to_string()),
+        class: Set(entry.class.code().to_string()),
+        name: Set(entry.name.clone()),
+        region_code: Set(entry.region_code.clone()),
+        parent_id: Set(parent_id),
+        lon: Set(entry.point.map(|p| p.0)),
+        lat: Set(entry.point.map(|p| p.1)),
+        owner_node: Set(owner_node.to_string()),
+        demo: Set(entry.demo),
+        created_at: Set(sea_orm::prelude::TimeDateTimeWithTimeZone::now_utc()),
+    };
+    Entity::insert(row).exec_without_returning(db).await?;
+    Ok(())
+}

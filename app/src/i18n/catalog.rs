@@ -1,0 +1,154 @@
+//! The shape of a UI catalogue. Every locale fills all of it.
+
+use crate::directory::BaseKind;
+use crate::sections::Section;
+use crate::site::NodeTier;
+
+pub struct Texts {
+    /// Full product name, as in the page title.
+    pub app_name: &'static str,
+    /// Short name in the top bar.
+    pub app_short: &'static str,
+    pub tagline: &'static str,
+    pub nav_label: &'static str,
+    pub skip_to_content: &'static str,
+    pub language_label: &'static str,
+    pub loading: &'static str,
+    /// 演示数据: the label every demo record carries.
+    pub demo_badge: &'static str,
+    pub demo_banner: &'static str,
+    pub this_node: &'static str,
+    pub region: &'static str,
+    pub status_available: &'static str,
+    pub status_building: &'static str,
+    pub building_notice: &'static str,
+    pub planned_title: &'static str,
+    pub tiers: TierTexts,
+    pub base_kinds: BaseKindTexts,
+    pub sections: SectionTexts,
+    pub home: HomeTexts,
+    pub map: MapTexts,
+    pub not_found: NotFoundTexts,
+    pub error: ErrorTexts,
+}
+
+pub struct TierTexts {
+    pub national: &'static str,
+    pub provincial: &'static str,
+    pub city: &'static str,
+    pub county: &'static str,
+    pub enterprise: &'static str,
+    pub base: &'static str,
+}
+
+pub struct BaseKindTexts {
+    pub mine_rescue: &'static str,
+    pub hazchem: &'static str,
+    pub drainage: &'static str,
+    pub medical: &'static str,
+}
+
+pub struct SectionText {
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// What the section will do, from the 2006 guidance; shown while it is being built.
+    pub planned: &'static [&'static str],
+}
+
+pub struct SectionTexts {
+    pub duty: SectionText,
+    pub map: SectionText,
+    pub resources: SectionText,
+    pub decision: SectionText,
+    pub plans: SectionText,
+    pub drills: SectionText,
+    pub stats: SectionText,
+    pub video: SectionText,
+    pub hall: SectionText,
+    pub alerts: SectionText,
+    pub admin: SectionText,
+}
+
+pub struct HomeTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub directory_title: &'static str,
+    pub nodes: &'static str,
+    pub enterprises: &'static str,
+    pub bases: &'static str,
+    pub directory_empty: &'static str,
+    pub sections_title: &'static str,
+}
+
+pub struct MapTexts {
+    pub title: &'static str,
+    pub map_label: &'static str,
+    pub layer_world: &'static str,
+    pub layer_provinces: &'static str,
+    pub layer_tiles: &'static str,
+    pub layer_nodes: &'static str,
+    pub layer_enterprises: &'static str,
+    pub layer_bases: &'static str,
+    pub base_map_failed: &'static str,
+    pub needs_script: &'static str,
+    pub coordinates_note: &'static str,
+}
+
+pub struct NotFoundTexts {
+    pub title: &'static str,
+    pub body: &'static str,
+    pub back_home: &'static str,
+}
+
+pub struct ErrorTexts {
+    pub title: &'static str,
+    pub not_found: &'static str,
+    pub invalid: &'static str,
+    pub unauthorized: &'static str,
+    pub forbidden: &'static str,
+    pub conflict: &'static str,
+    pub internal: &'static str,
+    pub unavailable: &'static str,
+    pub reference: &'static str,
+}
+
+impl Texts {
+    pub fn section(&self, section: Section) -> &SectionText {
+        let s = &self.sections;
+        match section {
+            Section::Duty => &s.duty,
+            Section::Map => &s.map,
+            Section::Resources => &s.resources,
+            Section::Decision => &s.decision,
+            Section::Plans => &s.plans,
+            Section::Drills => &s.drills,
+            Section::Stats => &s.stats,
+            Section::Video => &s.video,
+            Section::Hall => &s.hall,
+            Section::Alerts => &s.alerts,
+            Section::Admin => &s.admin,
+        }
+    }
+
+    pub fn base_kind(&self, kind: BaseKind) -> &'static str {
+        let k = &self.base_kinds;
+        match kind {
+            BaseKind::MineRescue => k.mine_rescue,
+            BaseKind::Hazchem => k.hazchem,
+            BaseKind::Drainage => k.drainage,
+            BaseKind::Medical => k.medical,
+        }
+    }
+
+    pub fn tier(&self, tier: NodeTier) -> &'static str {
+        let t = &self.tiers;
+        match tier {
+            NodeTier::National => t.national,
+            NodeTier::Provincial => t.provincial,
+            NodeTier::City => t.city,
+            NodeTier::County => t.county,
+            NodeTier::Enterprise => t.enterprise,
+            NodeTier::Base => t.base,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Yingji (应急): the isomorphic application, organised by domain feature.
+
+pub mod app;
+pub mod directory;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod map;
+pub mod reference;
+pub mod sections;
+pub mod site;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use app::{App, OUTPUT_NAME, shell};

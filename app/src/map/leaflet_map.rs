@@ -1,0 +1,217 @@
+//! hydrate: the Leaflet map itself. Only this file touches `L`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leaflet::{
+    CircleMarker, LatLng, LatLngBounds, Layer, LayerGroup, Map, MapOptions, TileLayer,
+    TileLayerOptions,
+};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use super::style::{CHINA_BOUNDS, PROVINCES_GEOJSON, WORLD_GEOJSON, marker_style};
+use crate::directory::{DirectoryEntry, EntryClass, EntryKind};
+use crate::i18n::{Locale, Texts};
+use crate::site::TileLayer as TileSettings;
+
+#[wasm_bindgen]
+extern "C" {
+    // leaflet 0.5 binds neither factory in a usable form.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    fn geo_json(data: &JsValue, options: &JsValue) -> leaflet::GeoJson;
+
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = layers)]
+    fn layers_control(base: &JsValue, overlays: &JsValue, options: &JsValue) -> leaflet::Control;
+}
+
+/// A live map; dropping it removes the map and stops late loads from touching it.
+pub struct MapHandle {
+    map: Map,
+    alive: Rc<Cell<bool>>,
+}
+
+impl Drop for MapHandle {
+    fn drop(&mut self) {
+        self.alive.set(false);
+        self.map.remove();
+    }
+}
+
+impl MapHandle {
+    /// Builds the map in `el`; `None` (logged) when Leaflet refuses the container.
+    pub fn mount(
+        el: &HtmlElement,
+        entries: &[DirectoryEntry],
+        tiles: Option<TileSettings>,
+        locale: Locale,
+    ) -> Option<MapHandle> {
+        let t = locale.texts();
+        let map = Map::new_with_element(el, &MapOptions::new())
+            .inspect_err(|err| leptos::logging::error!("Leaflet could not create the map: {err:?}"))
+            .ok()?;
+        let ((s, w), (n, e)) = CHINA_BOUNDS;
+        map.fit_bounds(&LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e)));
+        // Base geometry sits in its own pane under the markers, whatever order it loads in.
+        map.create_pane_by_name("base")
+            .style()
+            .set_property("z-index", "350")
+            .ok();
+
+        let alive = Rc::new(Cell::new(true));
+        let overlays = js_sys::Object::new();
+        let add_overlay = |name: &str, layer: &Layer| {
+            layer.add_to(&map);
+            set(&overlays, name, layer);
+        };
+
+        if let Some(tiles) = tiles {
+            let options = TileLayerOptions::new();
+            options.set_attribution(tiles.attribution);
+            add_overlay(
+                t.map.layer_tiles,
+                &TileLayer::new_options(&tiles.url, &options),
+            );
+        }
+        let world = base_layer("#d9d4c7", "#f3f0e8", 0.5);
+        add_overlay(t.map.layer_world, &world);
+        let provinces = base_layer("#8a7f6a", "#fbf8f0", 0.9);
+        add_overlay(t.map.layer_provinces, &provinces);
+        load_geojson(WORLD_GEOJSON, world, alive.clone(), t);
+        load_geojson(PROVINCES_GEOJSON, provinces, alive.clone(), t);
+
+        for kind in EntryKind::ALL {
+            let group = LayerGroup::new();
+            for entry in entries.iter().filter(|e| e.class.kind() == kind) {
+                if let Some(marker) = marker(entry, locale) {
+                    group.add_layer(&marker);
+                }
+            }
+            let name = match kind {
+                EntryKind::Node => t.map.layer_nodes,
+                EntryKind::Enterprise => t.map.layer_enterprises,
+                EntryKind::Base => t.map.layer_bases,
+            };
+            add_overlay(name, &group);
+        }
+        layers_control(
+            &js_sys::Object::new(),
+            &overlays,
+            &object(&[("collapsed", JsValue::TRUE)]),
+        )
+        .add_to(&map);
+        Some(MapHandle { map, alive })
+    }
+}
+
+fn base_layer(stroke: &str, fill: &str, weight: f64) -> leaflet::GeoJson {
+    let style = object(&[
+        ("color", stroke.into()),
+        ("weight", weight.into()),
+        ("fillColor", fill.into()),
+        ("fillOpacity", 1.0.into()),
+    ]);
+    let options = object(&[
+        ("style", style.into()),
+        ("interactive", false.into()),
+        ("pane", "base".into()),
+    ]);
+    geo_json(&JsValue::NULL, &options)
+}
+
+/// Fetches one of our GeoJSON files and fills `layer` with it, if the map is still there.
+fn load_geojson(
+    url: &'static str,
+    layer: leaflet::GeoJson,
+    alive: Rc<Cell<bool>>,
+    t: &'static Texts,
+) {
+    leptos::task::spawn_local(async move {
+        let data = async {
+            let text = gloo_net::http::Request::get(url)
+                .send()
+                .await
+                .ok()?
+                .text()
+                .await
+                .ok()?;
+            js_sys::JSON::parse(&text).ok()
+        };
+        match data.await {
+            Some(data) if alive.get() => layer.add_data(&data),
+            Some(_) => {}
+            None => leptos::logging::error!("{} ({url})", t.map.base_map_failed),
+        }
+    });
+}
+
+fn marker(entry: &DirectoryEntry, locale: Locale) -> Option<CircleMarker> {
+    let (lon, lat) = entry.point?;
+    let (color, radius) = marker_style(&entry.class);
+    let options = object(&[
+        ("radius", radius.into()),
+        ("color", "#ffffff".into()),
+        ("weight", 1.5.into()),
+        ("fillColor", color.into()),
+        ("fillOpacity", 0.95.into()),
+    ]);
+    let marker = CircleMarker::new_with_options(&LatLng::new(lat, lon), &options);
+    if let Some(popup) = popup(entry, locale) {
+        marker.bind_popup_with_options(&popup, &JsValue::UNDEFINED);
+    }
+    Some(marker)
+}
+
+/// Popup content built as DOM text nodes, so names are never parsed as HTML.
+fn popup(entry: &DirectoryEntry, locale: Locale) -> Option<HtmlElement> {
+    let t = locale.texts();
+    let document = web_sys::window()?.document()?;
+    let root: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
+    root.set_class_name("popup");
+    let line = |class: &str, text: &str| -> Option<()> {
+        let el = document.create_element("div").ok()?;
+        el.set_class_name(class);
+        el.set_text_content(Some(text));
+        root.append_child(&el).ok()?;
+        Some(())
+    };
+    line("popup__name", &entry.name)?;
+    line("popup__class", &class_label(&entry.class, locale))?;
+    let region = crate::reference::region(&entry.region_code).map_or("", |r| r.name);
+    line(
+        "popup__region",
+        &format!("{} {region} {}", t.region, entry.region_code),
+    )?;
+    if entry.demo {
+        line("badge badge--demo", t.demo_badge)?;
+    }
+    Some(root)
+}
+
+fn class_label(class: &EntryClass, locale: Locale) -> String {
+    let t = locale.texts();
+    match class {
+        EntryClass::Node(tier) => format!("{} · {}", t.map.layer_nodes, t.tier(*tier)),
+        EntryClass::Enterprise(code) => {
+            let industry = crate::reference::industries()
+                .iter()
+                .find(|i| i.code == code.as_str());
+            let name = industry.map_or(code.as_str(), |i| i.name(locale));
+            format!("{} · {name}", t.map.layer_enterprises)
+        }
+        EntryClass::Base(kind) => format!("{} · {}", t.map.layer_bases, t.base_kind(*kind)),
+    }
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let obj = js_sys::Object::new();
+    for (key, value) in pairs {
+        set(&obj, key, value);
+    }
+    obj
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}

@@ -1,0 +1,9 @@
+//! 态势地图: the situation map. Leaflet runs only in the browser, inside `leaflet_map`.
+
+mod page;
+pub mod style;
+
+#[cfg(feature = "hydrate")]
+mod leaflet_map;
+
+pub use page::SituationMapPage;

@@ -1,0 +1,86 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::directory::{EntryKind, list_map_entries};
+use crate::error::ErrorNotice;
+use crate::i18n::use_i18n;
+use crate::site::use_site;
+
+#[component]
+pub fn SituationMapPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let entries = Resource::new(|| (), |_| list_map_entries());
+    let container = NodeRef::<Div>::new();
+
+    // Leaflet owns the container's content: build it once the entries and the site settings
+    // are here (again on a language switch, for the layer names), and remove it on cleanup.
+    #[cfg(feature = "hydrate")]
+    {
+        let map = StoredValue::new_local(None::<super::leaflet_map::MapHandle>);
+        Effect::new(move |_| {
+            let locale = i18n.locale();
+            let tiles = use_site()
+                .and_then(|s| s.0.get())
+                .and_then(Result::ok)
+                .and_then(|i| i.tiles);
+            let (Some(el), Some(Ok(list))) = (container.get(), entries.get()) else {
+                return;
+            };
+            map.set_value(None);
+            map.set_value(super::leaflet_map::MapHandle::mount(
+                &el, &list, tiles, locale,
+            ));
+        });
+        on_cleanup(move || map.set_value(None));
+    }
+
+    let legend = move |kind: EntryKind| {
+        let t = &i18n.t().map;
+        let label = match kind {
+            EntryKind::Node => t.layer_nodes,
+            EntryKind::Enterprise => t.layer_enterprises,
+            EntryKind::Base => t.layer_bases,
+        };
+        view! {
+            <li class="legend__item">
+                <span class=format!("legend__dot legend__dot--{}", kind.as_str())></span>
+                {label}
+            </li>
+        }
+    };
+    let demo = move || {
+        use_site()
+            .and_then(|s| s.0.get())
+            .and_then(Result::ok)
+            .is_some_and(|i| i.demo)
+    };
+
+    view! {
+        <Title text=move || i18n.t().map.title />
+        <section class="page page--map" data-testid="map-page">
+            <header class="page__header page__header--compact">
+                <h1>{move || i18n.t().map.title}</h1>
+                <ul class="legend">
+                    {move || EntryKind::ALL.into_iter().map(legend).collect_view()}
+                </ul>
+                <Transition fallback=|| ()>
+                    {move || demo().then(|| view! { <crate::ui::DemoBadge /> })}
+                </Transition>
+            </header>
+            <Transition fallback=|| ()>
+                {move || entries.get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> })}
+            </Transition>
+            <div
+                class="map"
+                node_ref=container
+                role="region"
+                aria-label=move || i18n.t().map.map_label
+                data-testid="situation-map"
+            >
+                <noscript>{move || i18n.t().map.needs_script}</noscript>
+            </div>
+            <p class="map__note muted">{move || i18n.t().map.coordinates_note}</p>
+        </section>
+    }
+}

@@ -1,0 +1,35 @@
+//! How entries look on the map: pure, so it is shared and tested without a browser.
+
+use crate::directory::EntryClass;
+use crate::site::NodeTier;
+
+/// Marker colour and radius (px) for an entry.
+pub fn marker_style(class: &EntryClass) -> (&'static str, f64) {
+    match class {
+        EntryClass::Node(NodeTier::National) => ("#b3261e", 10.0),
+        EntryClass::Node(NodeTier::Provincial) => ("#b3261e", 7.0),
+        EntryClass::Node(_) => ("#b3261e", 5.0),
+        EntryClass::Enterprise(_) => ("#1f5fae", 5.0),
+        EntryClass::Base(_) => ("#14803c", 6.0),
+    }
+}
+
+/// Initial view: the whole of China, mainland and islands.
+pub const CHINA_BOUNDS: ((f64, f64), (f64, f64)) = ((17.5, 73.0), (53.6, 135.1));
+
+/// Paths of the base-map data we serve (see `vendor/build-assets.mjs`).
+pub const WORLD_GEOJSON: &str = "/geo/world.geojson";
+pub const PROVINCES_GEOJSON: &str = "/geo/china-provinces.geojson";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn higher_tiers_draw_larger() {
+        let national = marker_style(&EntryClass::Node(NodeTier::National)).1;
+        let provincial = marker_style(&EntryClass::Node(NodeTier::Provincial)).1;
+        let city = marker_style(&EntryClass::Node(NodeTier::City)).1;
+        assert!(national > provincial && provincial > city);
+    }
+}

@@ -1,0 +1,23 @@
+//! Who this node is (节点身份) and how its site is set up, as shown in the shell and the map.
+
+mod api;
+mod model;
+
+pub use api::get_site_info;
+pub use model::*;
+
+use leptos::prelude::*;
+
+/// The site information, loaded once per page and shared by the shell and the pages.
+#[derive(Clone, Copy)]
+pub struct SiteContext(pub Resource<Result<SiteInfo, crate::error::AppError>>);
+
+pub fn provide_site() -> SiteContext {
+    let ctx = SiteContext(Resource::new_blocking(|| (), |_| get_site_info()));
+    provide_context(ctx);
+    ctx
+}
+
+pub fn use_site() -> Option<SiteContext> {
+    use_context::<SiteContext>()
+}

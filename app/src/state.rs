@@ -1,0 +1,33 @@
+//! The server's shared state, handed to every request through leptos context.
+
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+use crate::error::AppError;
+use crate::site::SiteInfo;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub site: SiteInfo,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state of this request; missing state is a wiring bug, reported as an internal error.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        AppError::internal(&std::io::Error::other(
+            "AppState is not in the request context",
+        ))
+    })
+}
+
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    Ok(app_state()?.db)
+}

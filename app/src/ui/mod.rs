@@ -1,0 +1,9 @@
+//! Our small design system: the page frame and the badges every feature uses.
+
+mod badges;
+mod layout;
+mod nav;
+mod top_bar;
+
+pub use badges::{DemoBadge, StatusBadge};
+pub use layout::Layout;

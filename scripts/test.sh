@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test of the platform: formatting, clippy (ssr, hydrate/wasm, server), unit and
+# integration tests on SQLite and PostgreSQL, the release build, and the end-to-end suite in
+# headless Chromium against that release build.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+setup_test_tools() {
+  "$ROOT/scripts/setup.sh"
+  apt_install chromium postgresql
+  if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
+     || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$ROOT/end2end" --no-audit --no-fund
+  fi
+}
+
+lint() {
+  cargo fmt --all -- --check
+  cargo clippy -p app -p server --features app/ssr --all-targets --release -- -D warnings
+  cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate --profile wasm-release -- -D warnings
+}
+
+rust_tests() {
+  local pg_url
+  pg_url="$("$ROOT/scripts/postgres.sh" start)"
+  trap '"$ROOT/scripts/postgres.sh" stop' EXIT
+  # Tests share the release build's dependencies: one compilation instead of two.
+  YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 \
+    cargo test -p app -p server --features app/ssr --release
+}
+
+release_build() {
+  "$ROOT/scripts/build-site.sh" release
+  cargo build -p server --release
+}
+
+end2end() {
+  YINGJI_BIN="$CARGO_TARGET_DIR/release/yingji" YINGJI_SITE_ROOT="$SITE_ROOT" \
+    npm test --prefix "$ROOT/end2end"
+}
+
+stage "setup" setup_test_tools
+stage "lint" lint
+stage "rust tests (SQLite + PostgreSQL)" rust_tests
+stage "release build" release_build
+stage "end-to-end (Chromium)" end2end
+echo "all tests passed"

@@ -1,0 +1,349 @@
+//! Settings from flags and environment, checked once at start-up.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use app::site::{NodeIdentity, NodeTier, TileLayer, check_node_id, check_region};
+use clap::{Parser, Subcommand};
+
+/// Default database: an SQLite file under `data/`, created on first start.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/yingji.db?mode=rwc";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "yingji",
+    version,
+    about = "Yingji (应急): work-safety emergency command platform"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "YINGJI_LISTEN",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub listen: String,
+
+    /// sqlite://… (default, embedded) or postgres://…
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Directory with the built site (wasm, CSS, Leaflet, map data).
+    #[arg(
+        long,
+        env = "YINGJI_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+
+    /// Load the demo data set (演示数据) and, unless given, use the demo node identity.
+    #[arg(long, env = "YINGJI_DEMO", default_value = "false", global = true)]
+    pub demo: String,
+
+    /// This node's id: lowercase letters, digits, hyphens.
+    #[arg(long, env = "YINGJI_NODE_ID", global = true)]
+    pub node_id: Option<String>,
+
+    /// This node's name, e.g. 山西省安全生产应急救援指挥中心.
+    #[arg(long, env = "YINGJI_NODE_NAME", global = true)]
+    pub node_name: Option<String>,
+
+    /// national | provincial | city | county | enterprise | base
+    #[arg(long, env = "YINGJI_NODE_TIER", global = true)]
+    pub node_tier: Option<String>,
+
+    /// GB/T 2260 code of the node's region (100000 for the national centre).
+    #[arg(long, env = "YINGJI_NODE_REGION", global = true)]
+    pub node_region: Option<String>,
+
+    /// Optional XYZ tile URL (WGS-84 tiles only), e.g. http://tiles.local/{z}/{x}/{y}.png
+    #[arg(long, env = "YINGJI_TILE_URL", global = true)]
+    pub tile_url: Option<String>,
+
+    /// Attribution shown with the tile layer.
+    #[arg(
+        long,
+        env = "YINGJI_TILE_ATTRIBUTION",
+        default_value = "",
+        global = true
+    )]
+    pub tile_attribution: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Run migrations and serve the platform (the default).
+    #[default]
+    Serve,
+    /// Run the database migrations and exit.
+    Migrate,
+    /// Check the settings, print them (without secrets) and exit.
+    CheckConfig,
+}
+
+/// The checked settings of this process.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub site_root: PathBuf,
+    pub demo: bool,
+    pub node: NodeIdentity,
+    pub tiles: Option<TileLayer>,
+}
+
+/// A setting that is missing or invalid, named by its environment variable and flag.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid setting {key} ({flag}): {reason}")]
+pub struct SettingError {
+    pub key: &'static str,
+    pub flag: &'static str,
+    pub reason: String,
+}
+
+fn invalid(key: &'static str, flag: &'static str, reason: impl Into<String>) -> SettingError {
+    SettingError {
+        key,
+        flag,
+        reason: reason.into(),
+    }
+}
+
+/// The identity a demo node takes when none is configured.
+const DEMO_NODE: (&str, &str, NodeTier, &str) = (
+    "demo-national",
+    "国家安全生产应急救援指挥中心（演示）",
+    NodeTier::National,
+    "100000",
+);
+
+impl Cli {
+    pub fn validate(&self) -> Result<Config, SettingError> {
+        let listen = self.listen.parse().map_err(|e| {
+            invalid(
+                "YINGJI_LISTEN",
+                "--listen",
+                format!("`{}`: {e}", self.listen),
+            )
+        })?;
+        let demo = parse_bool(&self.demo).ok_or_else(|| {
+            invalid(
+                "YINGJI_DEMO",
+                "--demo",
+                format!("`{}` is not true or false", self.demo),
+            )
+        })?;
+        if self.database_url.trim().is_empty() {
+            return Err(invalid("DATABASE_URL", "--database-url", "is empty"));
+        }
+        Ok(Config {
+            listen,
+            database_url: self.database_url.clone(),
+            site_root: self.site_root.clone(),
+            demo,
+            node: self.node(demo)?,
+            tiles: self.tiles()?,
+        })
+    }
+
+    fn node(&self, demo: bool) -> Result<NodeIdentity, SettingError> {
+        let (demo_id, demo_name, demo_tier, demo_region) = DEMO_NODE;
+        let required = |value: &Option<String>, fallback: &str, key, flag| match value {
+            Some(v) => Ok(v.trim().to_string()),
+            None if demo => Ok(fallback.to_string()),
+            None => Err(invalid(
+                key,
+                flag,
+                "is required (or run with YINGJI_DEMO=true)",
+            )),
+        };
+        let id = required(&self.node_id, demo_id, "YINGJI_NODE_ID", "--node-id")?;
+        check_node_id(&id).map_err(|e| invalid("YINGJI_NODE_ID", "--node-id", e))?;
+        let name = required(
+            &self.node_name,
+            demo_name,
+            "YINGJI_NODE_NAME",
+            "--node-name",
+        )?;
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(invalid(
+                "YINGJI_NODE_NAME",
+                "--node-name",
+                "must be 1–100 characters",
+            ));
+        }
+        let tier: NodeTier = required(
+            &self.node_tier,
+            demo_tier.as_str(),
+            "YINGJI_NODE_TIER",
+            "--node-tier",
+        )?
+        .parse()
+        .map_err(|e: String| invalid("YINGJI_NODE_TIER", "--node-tier", e))?;
+        let region_code = required(
+            &self.node_region,
+            demo_region,
+            "YINGJI_NODE_REGION",
+            "--node-region",
+        )?;
+        check_region(tier, &region_code)
+            .map_err(|e| invalid("YINGJI_NODE_REGION", "--node-region", e.to_string()))?;
+        Ok(NodeIdentity {
+            id,
+            name,
+            tier,
+            region_code,
+        })
+    }
+
+    fn tiles(&self) -> Result<Option<TileLayer>, SettingError> {
+        let Some(url) = self
+            .tile_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        else {
+            return Ok(None);
+        };
+        let scheme_ok =
+            url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/');
+        let placeholders_ok = ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p));
+        if !scheme_ok || !placeholders_ok {
+            return Err(invalid(
+                "YINGJI_TILE_URL",
+                "--tile-url",
+                format!("`{url}` must be an http(s) or site path URL with {{z}}, {{x}} and {{y}}"),
+            ));
+        }
+        Ok(Some(TileLayer {
+            url: url.to_string(),
+            attribution: self.tile_attribution.clone(),
+        }))
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" | "" => Some(false),
+        _ => None,
+    }
+}
+
+impl fmt::Display for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = &self.node;
+        writeln!(f, "listen        {}", self.listen)?;
+        writeln!(f, "database      {}", app::db::redact(&self.database_url))?;
+        writeln!(f, "site root     {}", self.site_root.display())?;
+        writeln!(
+            f,
+            "node          {} · {} · {} · {}",
+            n.id, n.name, n.tier, n.region_code
+        )?;
+        writeln!(
+            f,
+            "demo data     {}",
+            if self.demo {
+                "on (演示数据)"
+            } else {
+                "off"
+            }
+        )?;
+        write!(
+            f,
+            "tile layer    {}",
+            self.tiles.as_ref().map_or("none", |t| t.url.as_str())
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cli(args: &[&str]) -> Cli {
+        let mut argv = vec!["yingji"];
+        argv.extend_from_slice(args);
+        Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const NODE: [&str; 8] = [
+        "--node-id",
+        "sx",
+        "--node-name",
+        "山西省安全生产应急救援指挥中心",
+        "--node-tier",
+        "provincial",
+        "--node-region",
+        "140000",
+    ];
+
+    #[test]
+    fn a_configured_node_validates() {
+        let config = cli(&NODE).validate().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.node.tier, NodeTier::Provincial);
+        assert!(!config.demo);
+        assert_eq!(config.listen.port(), 3000);
+    }
+
+    #[test]
+    fn demo_mode_supplies_the_demo_identity() {
+        let config = cli(&["--demo", "true"])
+            .validate()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.node.id, "demo-national");
+        assert!(config.demo);
+    }
+
+    #[test]
+    fn without_demo_the_identity_is_required_and_named() {
+        let err = cli(&[]).validate().unwrap_err();
+        assert_eq!(err.key, "YINGJI_NODE_ID");
+    }
+
+    #[test]
+    fn each_invalid_setting_is_named_by_its_key() {
+        let cases: [(&[&str], &str); 6] = [
+            (&["--listen", "nowhere"], "YINGJI_LISTEN"),
+            (&["--demo", "maybe"], "YINGJI_DEMO"),
+            (&["--node-tier", "province"], "YINGJI_NODE_TIER"),
+            (&["--node-region", "140100"], "YINGJI_NODE_REGION"),
+            (&["--node-id", "Bad Id"], "YINGJI_NODE_ID"),
+            (&["--tile-url", "ftp://x/{z}/{x}/{y}"], "YINGJI_TILE_URL"),
+        ];
+        for (extra, key) in cases {
+            // The valid node settings, with the one under test replaced.
+            let mut args: Vec<&str> = NODE
+                .chunks(2)
+                .filter(|pair| pair[0] != extra[0])
+                .flatten()
+                .copied()
+                .collect();
+            args.extend_from_slice(extra);
+            let err = cli(&args).validate().unwrap_err();
+            assert_eq!(err.key, key, "{err}");
+            assert!(err.to_string().contains(key));
+        }
+    }
+
+    #[test]
+    fn printed_settings_hide_the_database_password() {
+        let mut args = NODE.to_vec();
+        args.extend_from_slice(&["--database-url", "postgres://u:hunter2@db/yingji"]);
+        let shown = cli(&args)
+            .validate()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .to_string();
+        assert!(
+            !shown.contains("hunter2") && shown.contains("u:***@db"),
+            "{shown}"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! The Yingji server process: configuration, start-up, the HTTP router and its adapters.
+
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod startup;
+pub mod telemetry;

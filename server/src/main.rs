@@ -1,0 +1,35 @@
+//! `yingji`: one binary for every node of the national system.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    server::telemetry::init();
+    let config = match cli.validate() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("yingji: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command.unwrap_or_default() {
+        Command::Serve => server::startup::run(config).await,
+        Command::Migrate => server::startup::migrate_only(&config).await,
+        Command::CheckConfig => {
+            println!("{config}");
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!("{}", server::startup::describe(&err));
+            eprintln!("yingji: {}", server::startup::describe(&err));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Bringing a node up: database, migrations, demo data, router, and a graceful stop.
+
+use std::error::Error as _;
+
+use app::site::SiteInfo;
+use app::state::AppState;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use sea_orm_migration::MigratorTrait;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+
+pub use crate::http::build_router;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database {url}")]
+    Database {
+        url: String,
+        #[source]
+        source: app::db::ConnectError,
+    },
+    #[error("a database migration failed")]
+    Migration(#[source] sea_orm::DbErr),
+    #[error("cannot load the demo data")]
+    Demo(#[source] app::directory::service::DirectoryError),
+    #[error("the built site is missing at {0} (run `make site`)")]
+    SiteMissing(String),
+    #[error("cannot listen on {addr}")]
+    Listen {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the server stopped with an error")]
+    Serve(#[source] std::io::Error),
+}
+
+/// The error and its causes on one line, for the operator.
+pub fn describe(err: &StartupError) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Opens the database and brings its schema up to date.
+pub async fn open_database(url: &str) -> Result<DatabaseConnection, StartupError> {
+    let db = app::db::connect(url)
+        .await
+        .map_err(|source| StartupError::Database {
+            url: app::db::redact(url),
+            source,
+        })?;
+    app::db::Migrator::up(&db, None)
+        .await
+        .map_err(StartupError::Migration)?;
+    Ok(db)
+}
+
+pub async fn migrate_only(config: &Config) -> Result<(), StartupError> {
+    open_database(&config.database_url).await?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+/// Everything the router needs, from a checked configuration.
+pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
+    let db = open_database(&config.database_url).await?;
+    if config.demo {
+        let added = crate::demo::load(&db, &config.node.id)
+            .await
+            .map_err(StartupError::Demo)?;
+        tracing::info!(added, "demo data set (演示数据) loaded");
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    let site = SiteInfo {
+        node: config.node.clone(),
+        demo: config.demo,
+        tiles: config.tiles.clone(),
+    };
+    Ok(AppState {
+        leptos_options,
+        db,
+        site,
+    })
+}
+
+/// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+pub async fn run(config: Config) -> Result<(), StartupError> {
+    let wasm = config
+        .site_root
+        .join("pkg")
+        .join(format!("{}.js", app::OUTPUT_NAME));
+    if !wasm.exists() {
+        return Err(StartupError::SiteMissing(
+            config.site_root.display().to_string(),
+        ));
+    }
+    let state = prepare(&config).await?;
+    let listener =
+        TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| StartupError::Listen {
+                addr: config.listen.to_string(),
+                source,
+            })?;
+    tracing::info!(
+        addr = %config.listen,
+        node = %config.node.id,
+        demo = config.demo,
+        "Yingji is listening on http://{}",
+        config.listen
+    );
+    let db = state.db.clone();
+    axum::serve(listener, build_router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartupError::Serve)?;
+    if let Err(err) = db.close().await {
+        tracing::warn!(error = %err, "closing the database");
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

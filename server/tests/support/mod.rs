@@ -1,0 +1,84 @@
+//! Test support: a node on each database backend, and requests through the router.
+
+use std::path::PathBuf;
+
+use app::site::{NodeIdentity, NodeTier};
+use app::state::AppState;
+use axum::body::Body;
+use http::{Request, Response};
+use sea_orm::{ConnectionTrait, Database};
+use server::config::Config;
+use tower::ServiceExt;
+
+/// The databases every integration test runs on: SQLite always, PostgreSQL when
+/// `YINGJI_TEST_POSTGRES_URL` names a server (`make test` starts one and insists on it).
+pub async fn database_urls() -> Vec<(&'static str, String)> {
+    let mut urls = vec![("sqlite", "sqlite::memory:".to_string())];
+    match std::env::var("YINGJI_TEST_POSTGRES_URL") {
+        Ok(admin) => urls.push(("postgres", fresh_postgres_database(&admin).await)),
+        Err(_) if std::env::var_os("YINGJI_REQUIRE_POSTGRES").is_some() => {
+            panic!("YINGJI_REQUIRE_POSTGRES is set but YINGJI_TEST_POSTGRES_URL is not")
+        }
+        Err(_) => eprintln!("note: YINGJI_TEST_POSTGRES_URL unset, PostgreSQL not tested"),
+    }
+    urls
+}
+
+/// Creates an empty database for one test and returns its URL.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    let name = format!("yingji_t_{}", uuid::Uuid::now_v7().simple());
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to the test PostgreSQL");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await
+        .expect("create a test database");
+    let _ = admin.close().await;
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
+    format!("{base}/{name}")
+}
+
+pub fn config(database_url: &str, demo: bool) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().expect("address"),
+        database_url: database_url.to_string(),
+        site_root: PathBuf::from("target/no-site-in-tests"),
+        demo,
+        node: NodeIdentity {
+            id: "sx".into(),
+            name: "山西省安全生产应急救援指挥中心".into(),
+            tier: NodeTier::Provincial,
+            region_code: "140000".into(),
+        },
+        tiles: None,
+    }
+}
+
+pub async fn state(database_url: &str, demo: bool) -> AppState {
+    server::startup::prepare(&config(database_url, demo))
+        .await
+        .expect("prepare the node")
+}
+
+pub async fn send(state: &AppState, request: Request<Body>) -> Response<Body> {
+    server::startup::build_router(state.clone())
+        .oneshot(request)
+        .await
+        .expect("infallible router")
+}
+
+pub async fn get(state: &AppState, uri: &str) -> (u16, String) {
+    let request = Request::get(uri).body(Body::empty()).expect("request");
+    read(send(state, request).await).await
+}
+
+pub async fn read(response: Response<Body>) -> (u16, String) {
+    let status = response.status().as_u16();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
