@@ -7,7 +7,8 @@ cd "$ROOT"
 
 setup_test_tools() {
   "$ROOT/scripts/setup.sh"
-  apt_install chromium postgresql
+  # CJK fonts so screenshots and layout checks see real Chinese glyphs.
+  apt_install chromium postgresql fonts-noto-cjk
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
      || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$ROOT/end2end" --no-audit --no-fund
@@ -24,9 +25,10 @@ rust_tests() {
   local pg_url
   pg_url="$("$ROOT/scripts/postgres.sh" start)"
   trap '"$ROOT/scripts/postgres.sh" stop' EXIT
-  # Tests share the release build's dependencies: one compilation instead of two.
+  # Tests share the release build's dependencies: one compilation instead of two. The
+  # timeout turns a hung test into a failure instead of a stalled CI run.
   YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 \
-    cargo test -p app -p server --features app/ssr --release
+    timeout 40m cargo test -p app -p server --features app/ssr --release
 }
 
 release_build() {
