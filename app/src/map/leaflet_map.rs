@@ -47,7 +47,10 @@ impl MapHandle {
         locale: Locale,
     ) -> Option<MapHandle> {
         let t = locale.texts();
-        let map = Map::new_with_element(el, &MapOptions::new())
+        let options = MapOptions::new();
+        // Quarter zoom steps let the whole country fill any screen shape, portrait tablets too.
+        options.set_zoom_snap(0.25);
+        let map = Map::new_with_element(el, &options)
             .inspect_err(|err| leptos::logging::error!("Leaflet could not create the map: {err:?}"))
             .ok()?;
         let ((s, w), (n, e)) = CHINA_BOUNDS;
@@ -80,10 +83,11 @@ impl MapHandle {
         load_geojson(WORLD_GEOJSON, world, alive.clone(), t);
         load_geojson(PROVINCES_GEOJSON, provinces, alive.clone(), t);
 
+        let scale = ui_scale();
         for kind in EntryKind::ALL {
             let group = LayerGroup::new();
             for entry in entries.iter().filter(|e| e.class.kind() == kind) {
-                if let Some(marker) = marker(entry, locale) {
+                if let Some(marker) = marker(entry, locale, scale) {
                     group.add_layer(&marker);
                 }
             }
@@ -145,11 +149,23 @@ fn load_geojson(
     });
 }
 
-fn marker(entry: &DirectoryEntry, locale: Locale) -> Option<CircleMarker> {
+/// How much larger than a 16 px root the UI is drawn (the video wall raises the root size).
+fn ui_scale() -> f64 {
+    web_sys::window()
+        .and_then(|w| {
+            let root = w.document()?.document_element()?;
+            w.get_computed_style(&root).ok().flatten()
+        })
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .map_or(1.0, |px| (px / 16.0).max(1.0))
+}
+
+fn marker(entry: &DirectoryEntry, locale: Locale, scale: f64) -> Option<CircleMarker> {
     let (lon, lat) = entry.point?;
     let (color, radius) = marker_style(&entry.class);
     let options = object(&[
-        ("radius", radius.into()),
+        ("radius", (radius * scale).into()),
         ("color", "#ffffff".into()),
         ("weight", 1.5.into()),
         ("fillColor", color.into()),

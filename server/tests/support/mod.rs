@@ -1,4 +1,6 @@
 //! Test support: a node on each database backend, and requests through the router.
+// Test support panics on setup failures: that is how a test reports them.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::PathBuf;
 
