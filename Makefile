@@ -1,5 +1,5 @@
 # The two commands of the README. Everything else lives in scripts/.
-.PHONY: run test site setup check
+.PHONY: run test site setup dev
 
 ## Start the platform on SQLite with the demo data set (YINGJI_LISTEN, DATABASE_URL honoured).
 run:
@@ -15,3 +15,8 @@ site:
 
 setup:
 	@scripts/setup.sh
+
+## Development loop: debug wasm (no wasm-opt) and debug server, demo data on.
+dev:
+	@scripts/setup.sh && scripts/build-site.sh debug && \
+	  YINGJI_DEMO=$${YINGJI_DEMO:-true} YINGJI_SITE_ROOT=$${CARGO_TARGET_DIR:-target}/site cargo run -p server -- serve

@@ -52,14 +52,7 @@ impl AppError {
     #[cfg(feature = "ssr")]
     pub fn internal(cause: &(dyn std::error::Error + 'static)) -> Self {
         let ref_id = uuid::Uuid::now_v7().simple().to_string()[..12].to_string();
-        let mut chain = cause.to_string();
-        let mut source = cause.source();
-        while let Some(inner) = source {
-            chain.push_str(": ");
-            chain.push_str(&inner.to_string());
-            source = inner.source();
-        }
-        tracing::error!(ref_id, error = %chain, "internal error");
+        tracing::error!(ref_id, error = %cause_chain(cause), "internal error");
         AppError::Internal { ref_id }
     }
 
@@ -81,6 +74,18 @@ impl AppError {
             AppError::Unavailable(_) => e.unavailable.to_string(),
         }
     }
+}
+
+/// An error and its sources on one line: `outer: inner: root cause`.
+pub fn cause_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut chain = err.to_string();
+    let mut source = err.source();
+    while let Some(inner) = source {
+        chain.push_str(": ");
+        chain.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    chain
 }
 
 impl FromServerFnError for AppError {

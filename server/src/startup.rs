@@ -1,7 +1,5 @@
 //! Bringing a node up: database, migrations, demo data, router, and a graceful stop.
 
-use std::error::Error as _;
-
 use app::site::SiteInfo;
 use app::state::AppState;
 use leptos::prelude::LeptosOptions;
@@ -39,14 +37,7 @@ pub enum StartupError {
 
 /// The error and its causes on one line, for the operator.
 pub fn describe(err: &StartupError) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
+    app::error::cause_chain(err)
 }
 
 /// Opens the database and brings its schema up to date.

@@ -1,6 +1,18 @@
 //! Start-up refuses to run on a database it cannot use, and says why.
 
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use server::startup::{StartupError, describe, open_database};
+
+#[allow(clippy::expect_used)] // a test helper: failing to read is a test failure
+async fn pragma<T: sea_orm::TryGetable>(db: &DatabaseConnection, name: &str) -> T {
+    let stmt = Statement::from_string(DbBackend::Sqlite, format!("PRAGMA {name}"));
+    let row = db
+        .query_one_raw(stmt)
+        .await
+        .expect("pragma")
+        .expect("a row");
+    row.try_get_by_index(0).expect("pragma value")
+}
 
 #[tokio::test]
 async fn an_unreachable_database_is_named_without_its_password() {
@@ -28,10 +40,12 @@ async fn an_unsupported_database_url_is_refused() {
 }
 
 #[tokio::test]
-async fn an_sqlite_file_is_created_with_its_directory_and_migrated_twice_safely() {
+async fn an_sqlite_file_is_created_in_wal_mode_and_migrated_twice_safely() {
     let dir = std::env::temp_dir().join(format!("yingji-test-{}", uuid::Uuid::now_v7().simple()));
     let url = format!("sqlite://{}/nested/y.db?mode=rwc", dir.display());
     let db = open_database(&url).await.expect("first start");
+    assert_eq!(pragma::<String>(&db, "journal_mode").await, "wal");
+    assert_eq!(pragma::<i32>(&db, "foreign_keys").await, 1);
     drop(db);
     open_database(&url)
         .await

@@ -1,6 +1,7 @@
 use std::time::Duration;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
@@ -14,8 +15,6 @@ pub enum ConnectError {
     },
     #[error("cannot connect to the database")]
     Connect(#[source] DbErr),
-    #[error("cannot set up the SQLite connection")]
-    Pragma(#[source] DbErr),
 }
 
 /// Opens the database named by `url`: SQLite (created if missing, WAL journal) or PostgreSQL.
@@ -32,25 +31,22 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
+    if is_sqlite {
+        // Set on every pooled connection, not just the first one.
+        options.map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    }
     if is_sqlite && url.contains(":memory:") {
         // Every pooled connection to `:memory:` would be a separate empty database.
         options.max_connections(1).min_connections(1);
     }
-    let db = Database::connect(options)
+    Database::connect(options)
         .await
-        .map_err(ConnectError::Connect)?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        for pragma in [
-            "PRAGMA journal_mode = WAL",
-            "PRAGMA foreign_keys = ON",
-            "PRAGMA busy_timeout = 5000",
-        ] {
-            db.execute_unprepared(pragma)
-                .await
-                .map_err(ConnectError::Pragma)?;
-        }
-    }
-    Ok(db)
+        .map_err(ConnectError::Connect)
 }
 
 /// The file path of a `sqlite:` URL, without options (`None` for in-memory databases).

@@ -5,19 +5,13 @@ use crate::directory::{DirectorySummary, get_directory_summary};
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
 use crate::sections::Section;
-use crate::site::use_site;
+use crate::site::is_demo_site;
 use crate::ui::StatusBadge;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let summary = Resource::new_blocking(|| (), |_| get_directory_summary());
-    let demo = move || {
-        use_site()
-            .and_then(|site| site.0.get())
-            .and_then(Result::ok)
-            .is_some_and(|info| info.demo)
-    };
     view! {
         <Title text=move || i18n.t().home.title />
         <section class="page page--home" data-testid="home">
@@ -26,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
             </header>
             <p class="page__lead">{move || i18n.t().home.intro}</p>
             <Transition fallback=|| ()>
-                {move || demo().then(|| view! {
+                {move || is_demo_site().then(|| view! {
                     <p class="notice notice--demo" role="note" data-testid="demo-banner">
                         {move || i18n.t().demo_banner}
                     </p>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use crate::directory::{EntryKind, list_map_entries};
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
-use crate::site::use_site;
+use crate::site::is_demo_site;
 
 #[component]
 pub fn SituationMapPage() -> impl IntoView {
@@ -20,10 +20,7 @@ pub fn SituationMapPage() -> impl IntoView {
         let map = StoredValue::new_local(None::<super::leaflet_map::MapHandle>);
         Effect::new(move |_| {
             let locale = i18n.locale();
-            let tiles = use_site()
-                .and_then(|s| s.0.get())
-                .and_then(Result::ok)
-                .and_then(|i| i.tiles);
+            let tiles = crate::site::site_info().and_then(|info| info.tiles);
             let (Some(el), Some(Ok(list))) = (container.get(), entries.get()) else {
                 return;
             };
@@ -49,12 +46,6 @@ pub fn SituationMapPage() -> impl IntoView {
             </li>
         }
     };
-    let demo = move || {
-        use_site()
-            .and_then(|s| s.0.get())
-            .and_then(Result::ok)
-            .is_some_and(|i| i.demo)
-    };
 
     view! {
         <Title text=move || i18n.t().map.title />
@@ -65,7 +56,7 @@ pub fn SituationMapPage() -> impl IntoView {
                     {move || EntryKind::ALL.into_iter().map(legend).collect_view()}
                 </ul>
                 <Transition fallback=|| ()>
-                    {move || demo().then(|| view! { <crate::ui::DemoBadge /> })}
+                    {move || is_demo_site().then(|| view! { <crate::ui::DemoBadge /> })}
                 </Transition>
             </header>
             <Transition fallback=|| ()>

@@ -18,6 +18,12 @@ pub fn provide_site() -> SiteContext {
     ctx
 }
 
-pub fn use_site() -> Option<SiteContext> {
-    use_context::<SiteContext>()
+/// The site information once loaded (`None` while loading or if it failed); reactive.
+pub fn site_info() -> Option<SiteInfo> {
+    use_context::<SiteContext>()?.0.get()?.ok()
+}
+
+/// Whether this node shows the demo data set (演示数据); reactive.
+pub fn is_demo_site() -> bool {
+    site_info().is_some_and(|info| info.demo)
 }

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 
 use super::DemoBadge;
 use crate::i18n::{Locale, use_i18n};
-use crate::site::use_site;
+use crate::site::site_info;
 
 /// Product name, this node's identity, the demo marker and the language switch.
 #[component]
 pub fn TopBar() -> impl IntoView {
     let i18n = use_i18n();
     let node = move || {
-        let info = use_site()?.0.get()?.ok()?;
+        let info = site_info()?;
         let t = i18n.t();
         let node = &info.node;
         Some(view! {
