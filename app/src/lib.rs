@@ -1,6 +1,7 @@
 //! Yingji (应急): the isomorphic application, organised by domain feature.
 
 pub mod app;
+pub mod audit;
 pub mod directory;
 pub mod error;
 pub mod home;

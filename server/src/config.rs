@@ -85,6 +85,15 @@ pub enum Command {
     Migrate,
     /// Check the settings, print them (without secrets) and exit.
     CheckConfig,
+    /// Work with the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]
+pub enum AuditCommand {
+    /// Verify the hash chain; exit 1 naming the first broken record.
+    Verify,
 }
 
 /// The checked settings of this process.

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::config::{Cli, Command};
+use server::config::{AuditCommand, Cli, Command};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -22,6 +22,22 @@ async fn main() -> ExitCode {
         Command::CheckConfig => {
             println!("{config}");
             Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            return match server::startup::verify_audit(&config).await {
+                Ok(report) => {
+                    println!("{}", report.message);
+                    if report.intact {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
+                }
+                Err(err) => {
+                    eprintln!("yingji: {}", server::startup::describe(&err));
+                    ExitCode::FAILURE
+                }
+            };
         }
     };
     match result {

@@ -33,6 +33,8 @@ pub enum StartupError {
     },
     #[error("the server stopped with an error")]
     Serve(#[source] std::io::Error),
+    #[error("cannot read the audit log")]
+    Audit(#[source] sea_orm::DbErr),
 }
 
 /// The error and its causes on one line, for the operator.
@@ -58,6 +60,40 @@ pub async fn migrate_only(config: &Config) -> Result<(), StartupError> {
     open_database(&config.database_url).await?;
     tracing::info!("migrations applied");
     Ok(())
+}
+
+/// The result of `yingji audit verify`, for the operator.
+pub struct AuditReport {
+    pub intact: bool,
+    pub message: String,
+}
+
+pub async fn verify_audit(config: &Config) -> Result<AuditReport, StartupError> {
+    use app::audit::{BreakKind, Verification};
+    let db = open_database(&config.database_url).await?;
+    let report = match app::audit::service::verify(&db)
+        .await
+        .map_err(StartupError::Audit)?
+    {
+        Verification::Intact { records } => AuditReport {
+            intact: true,
+            message: format!("audit chain intact: {records} records"),
+        },
+        Verification::Broken(at) => {
+            let why = match at.kind {
+                BreakKind::ContentChanged => "its content was changed after it was written",
+                BreakKind::LinkBroken => "it does not link to the record before it",
+                BreakKind::Gap => "the record before it is missing",
+                BreakKind::HeadMismatch => "records after it were removed",
+            };
+            let id = at.id.map(|id| format!(" (id {id})")).unwrap_or_default();
+            AuditReport {
+                intact: false,
+                message: format!("audit chain broken at record {}{id}: {why}", at.seq),
+            }
+        }
+    };
+    Ok(report)
 }
 
 /// Everything the router needs, from a checked configuration.

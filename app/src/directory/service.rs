@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::entity::{self, Column, Entity};
 use super::model::*;
+use crate::audit::{Actor, NewAuditEntry};
 use crate::error::AppError;
 use crate::site::{NodeTier, RegionError, check_region};
 
@@ -108,10 +109,12 @@ pub fn validate(entry: &NewEntry) -> Result<(), DirectoryError> {
     Ok(())
 }
 
-/// Stores the entries whose codes are not in the directory yet, all or nothing, and returns
-/// how many were added. Parents must be stored already or come earlier in `entries`.
+/// Stores the entries whose codes are not in the directory yet, all or nothing, each with its
+/// audit record, and returns how many were added. Parents must be stored already or come
+/// earlier in `entries`.
 pub async fn insert_missing(
     db: &DatabaseConnection,
+    actor: &Actor,
     owner_node: &str,
     entries: &[NewEntry],
 ) -> Result<u32, DirectoryError> {
@@ -142,6 +145,14 @@ pub async fn insert_missing(
         };
         let id = Uuid::now_v7();
         insert(&txn, id, parent_id, owner_node, entry).await?;
+        let audit = NewAuditEntry {
+            actor: actor.clone(),
+            action: "directory.create".into(),
+            target: format!("directory_entry:{id}"),
+            before: None,
+            after: Some(audit_view(entry, parent_id, owner_node)),
+        };
+        crate::audit::service::append(&txn, owner_node, audit).await?;
         ids.insert(entry.code.clone(), id);
         added += 1;
     }
@@ -172,4 +183,19 @@ async fn insert(
     };
     Entity::insert(row).exec_without_returning(db).await?;
     Ok(())
+}
+
+/// The fields of a new entry as the audit log records them.
+fn audit_view(entry: &NewEntry, parent_id: Option<Uuid>, owner_node: &str) -> serde_json::Value {
+    serde_json::json!({
+        "code": entry.code,
+        "kind": entry.class.kind().as_str(),
+        "class": entry.class.code(),
+        "name": entry.name,
+        "region_code": entry.region_code,
+        "parent_id": parent_id,
+        "point": entry.point,
+        "owner_node": owner_node,
+        "demo": entry.demo,
+    })
 }

@@ -3,6 +3,7 @@
 //! Every record is flagged `demo` and named "（演示）", so it is never taken for real data even
 //! after export. Loading is idempotent: records already present (by code) are left alone.
 
+use app::audit::Actor;
 use app::directory::service::{DirectoryError, insert_missing};
 use app::directory::{EntryClass, EntryKind, NewEntry};
 use app::reference::{NATIONAL_REGION_CODE, RegionLevel, regions};
@@ -16,7 +17,7 @@ const DIRECTORY_CSV: &str = include_str!("../../demo/directory.csv");
 const NATIONAL_CODE: &str = "demo-national";
 
 pub async fn load(db: &DatabaseConnection, owner_node: &str) -> Result<u32, DirectoryError> {
-    insert_missing(db, owner_node, &entries()).await
+    insert_missing(db, &Actor::System, owner_node, &entries()).await
 }
 
 /// The whole demo set, parents before children.

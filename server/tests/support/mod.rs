@@ -1,6 +1,8 @@
 //! Test support: a node on each database backend, and requests through the router.
 // Test support panics on setup failures: that is how a test reports them.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+// Each test file uses the part of this module it needs.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 

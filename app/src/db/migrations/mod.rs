@@ -4,12 +4,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_create_directory_entry;
+mod m20261204_000002_create_audit_log;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261204_000001_create_directory_entry::Migration)]
+        vec![
+            Box::new(m20261204_000001_create_directory_entry::Migration),
+            Box::new(m20261204_000002_create_audit_log::Migration),
+        ]
     }
 }

@@ -1,0 +1,13 @@
+//! 审计日志 (audit log): every write records who, where, when, what and the difference, in an
+//! append-only hash chain whose integrity a command can verify.
+
+mod model;
+
+#[cfg(feature = "ssr")]
+mod chain;
+#[cfg(feature = "ssr")]
+mod entity;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use model::*;
