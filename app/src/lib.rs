@@ -6,6 +6,7 @@ pub mod directory;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod identity;
 pub mod map;
 pub mod reference;
 pub mod sections;
