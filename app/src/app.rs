@@ -8,6 +8,7 @@ use leptos_router::{SsrMode, path};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
+use crate::identity::{LoginPage, provide_current_user};
 use crate::map::SituationMapPage;
 use crate::sections::{Section, UnderConstructionPage};
 use crate::site::provide_site;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
     provide_site();
+    provide_current_user();
 
     // A section page for each subsystem still under construction.
     let building = |section: Section| move || view! { <UnderConstructionPage section /> };
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage ssr=ssr.clone() />
+                    <Route path=path!("login") view=LoginPage ssr=ssr.clone() />
                     <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
                     <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
                     <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />

@@ -23,6 +23,8 @@ pub enum StartupError {
     Migration(#[source] sea_orm::DbErr),
     #[error("cannot load the demo data")]
     Demo(#[source] app::directory::service::DirectoryError),
+    #[error("cannot create the demo accounts")]
+    DemoAccounts(#[source] app::identity::service::IdentityError),
     #[error("the built site is missing at {0} (run `make site`)")]
     SiteMissing(String),
     #[error("cannot listen on {addr}")]
@@ -103,7 +105,10 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         let added = crate::demo::load(&db, &config.node.id)
             .await
             .map_err(StartupError::Demo)?;
-        tracing::info!(added, "demo data set (演示数据) loaded");
+        let accounts = crate::demo::accounts::load(&db, &config.node.id)
+            .await
+            .map_err(StartupError::DemoAccounts)?;
+        tracing::info!(added, accounts, "demo data set (演示数据) loaded");
     }
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)

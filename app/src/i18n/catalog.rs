@@ -1,6 +1,7 @@
 //! The shape of a UI catalogue. Every locale fills all of it.
 
 use crate::directory::BaseKind;
+use crate::identity::Role;
 use crate::sections::Section;
 use crate::site::NodeTier;
 
@@ -28,6 +29,8 @@ pub struct Texts {
     pub sections: SectionTexts,
     pub home: HomeTexts,
     pub map: MapTexts,
+    pub identity: IdentityTexts,
+    pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,
 }
@@ -94,6 +97,30 @@ pub struct MapTexts {
     pub coordinates_note: &'static str,
 }
 
+pub struct IdentityTexts {
+    pub login_title: &'static str,
+    pub username: &'static str,
+    pub password: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub signed_in_as: &'static str,
+    pub bad_credentials: &'static str,
+    /// `{minutes}` is replaced by the wait.
+    pub locked: &'static str,
+}
+
+pub struct RoleTexts {
+    pub admin: &'static str,
+    pub duty_officer: &'static str,
+    pub commander: &'static str,
+    pub expert: &'static str,
+    pub analyst: &'static str,
+    pub field_commander: &'static str,
+    pub alert_officer: &'static str,
+    pub hall_operator: &'static str,
+    pub read_only: &'static str,
+}
+
 pub struct NotFoundTexts {
     pub title: &'static str,
     pub body: &'static str,
@@ -137,6 +164,21 @@ impl Texts {
             BaseKind::Hazchem => k.hazchem,
             BaseKind::Drainage => k.drainage,
             BaseKind::Medical => k.medical,
+        }
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        let r = &self.roles;
+        match role {
+            Role::Admin => r.admin,
+            Role::DutyOfficer => r.duty_officer,
+            Role::Commander => r.commander,
+            Role::Expert => r.expert,
+            Role::Analyst => r.analyst,
+            Role::FieldCommander => r.field_commander,
+            Role::AlertOfficer => r.alert_officer,
+            Role::HallOperator => r.hall_operator,
+            Role::ReadOnly => r.read_only,
         }
     }
 

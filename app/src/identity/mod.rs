@@ -4,10 +4,25 @@
 //! server function calls build on them.
 
 mod jurisdiction;
+mod model;
 mod password;
 mod role;
 
+mod api;
+mod components;
+mod context;
+#[cfg(feature = "ssr")]
+mod entity;
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use api::{Login, Logout, get_current_user, login, logout};
+pub use components::{LoginPage, UserMenu};
+pub use context::{provide_current_user, signed_in_user};
 pub use jurisdiction::{Decision, authorize, region_covers};
+pub use model::*;
 pub use password::{
     MAX_LEN as PASSWORD_MAX_LEN, MIN_LEN as PASSWORD_MIN_LEN, PasswordProblem, check_password,
 };

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::DemoBadge;
 use crate::i18n::{Locale, use_i18n};
+use crate::identity::UserMenu;
 use crate::site::site_info;
 
 /// Product name, this node's identity, the demo marker and the language switch.
@@ -31,6 +32,9 @@ pub fn TopBar() -> impl IntoView {
                 <span class="top-bar__tagline">{move || i18n.t().tagline}</span>
             </a>
             <Transition fallback=|| ()>{node}</Transition>
+            <Transition fallback=|| ()>
+                <UserMenu />
+            </Transition>
             <LanguageSwitch />
         </header>
     }

@@ -3,6 +3,8 @@
 //! Every record is flagged `demo` and named "（演示）", so it is never taken for real data even
 //! after export. Loading is idempotent: records already present (by code) are left alone.
 
+pub mod accounts;
+
 use app::audit::Actor;
 use app::directory::service::{DirectoryError, insert_missing};
 use app::directory::{EntryClass, EntryKind, NewEntry};

@@ -86,3 +86,36 @@ pub async fn read(response: Response<Body>) -> (u16, String) {
         .expect("body");
     (status, String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// Calls a server function with form-encoded arguments, optionally with a session cookie;
+/// returns the status, the `Set-Cookie` header and the body.
+pub async fn call(
+    state: &AppState,
+    endpoint: &str,
+    form: &str,
+    cookie: Option<&str>,
+) -> (u16, Option<String>, String) {
+    let mut request = Request::post(format!("/api/{endpoint}")).header(
+        http::header::CONTENT_TYPE,
+        "application/x-www-form-urlencoded",
+    );
+    if let Some(cookie) = cookie {
+        request = request.header(http::header::COOKIE, cookie);
+    }
+    let response = send(
+        state,
+        request.body(Body::from(form.to_string())).expect("request"),
+    )
+    .await;
+    let set_cookie = response
+        .headers()
+        .get(http::header::SET_COOKIE)
+        .map(|v| v.to_str().expect("ascii cookie").to_string());
+    let (status, body) = read(response).await;
+    (status, set_cookie, body)
+}
+
+/// The `name=value` part of a `Set-Cookie` header, as a browser would send it back.
+pub fn cookie_pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap_or_default().to_string()
+}

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_create_directory_entry;
 mod m20261204_000002_create_audit_log;
+mod m20261204_000003_create_identity;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261204_000001_create_directory_entry::Migration),
             Box::new(m20261204_000002_create_audit_log::Migration),
+            Box::new(m20261204_000003_create_identity::Migration),
         ]
     }
 }

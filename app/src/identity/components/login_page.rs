@@ -1,0 +1,70 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::ErrorNotice;
+use crate::i18n::use_i18n;
+use crate::identity::context::{reload_at, signed_in_user};
+use crate::identity::{Login, LoginRefusal};
+
+/// 登录: user name and password; a refusal never says whether the account exists.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<Login>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(None)) = action.value().get() {
+            reload_at("/");
+        }
+    });
+    let outcome = move || {
+        let t = &i18n.t().identity;
+        match action.value().get()? {
+            Ok(None) => None,
+            Ok(Some(LoginRefusal::BadCredentials)) => Some(
+                view! { <p class="notice notice--error" role="alert">{t.bad_credentials}</p> }
+                    .into_any(),
+            ),
+            Ok(Some(LoginRefusal::Locked { minutes })) => Some(
+                view! {
+                    <p class="notice notice--error" role="alert">
+                        {t.locked.replace("{minutes}", &minutes.to_string())}
+                    </p>
+                }
+                .into_any(),
+            ),
+            Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
+        }
+    };
+    let signed_in = move || {
+        signed_in_user().map(|user| {
+            let t = &i18n.t().identity;
+            view! {
+                <p class="notice" data-testid="already-signed-in">
+                    {t.signed_in_as} " " <strong>{user.display_name}</strong> " · " <a href="/">{i18n.t().home.title}</a>
+                </p>
+            }
+        })
+    };
+    view! {
+        <Title text=move || i18n.t().identity.login_title />
+        <section class="page page--login">
+            <h1>{move || i18n.t().identity.login_title}</h1>
+            <Transition fallback=|| ()>{signed_in}</Transition>
+            <ActionForm action attr:class="form form--login">
+                <label class="field">
+                    <span class="field__label">{move || i18n.t().identity.username}</span>
+                    <input name="username" autocomplete="username" required maxlength="64" />
+                </label>
+                <label class="field">
+                    <span class="field__label">{move || i18n.t().identity.password}</span>
+                    <input name="password" type="password" autocomplete="current-password" required maxlength="256" />
+                </label>
+                <button class="button button--primary" type="submit" disabled=move || action.pending().get()>
+                    {move || i18n.t().identity.sign_in}
+                </button>
+            </ActionForm>
+            {outcome}
+        </section>
+    }
+}

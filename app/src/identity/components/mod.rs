@@ -1,0 +1,5 @@
+mod login_page;
+mod user_menu;
+
+pub use login_page::LoginPage;
+pub use user_menu::UserMenu;

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use super::{CurrentUser, get_current_user};
+use crate::error::AppError;
+
+/// The signed-in user, loaded once per page with the shell.
+#[derive(Clone, Copy)]
+pub struct UserContext(Resource<Result<Option<CurrentUser>, AppError>>);
+
+pub fn provide_current_user() {
+    provide_context(UserContext(Resource::new_blocking(
+        || (),
+        |_| get_current_user(),
+    )));
+}
+
+/// The signed-in user, `None` when signed out or still loading; reactive.
+pub fn signed_in_user() -> Option<CurrentUser> {
+    use_context::<UserContext>()?.0.get()?.ok()?
+}
+
+/// Loads `path` afresh, so every resource of the page sees the new session.
+pub fn reload_at(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}

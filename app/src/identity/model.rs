@@ -1,0 +1,68 @@
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Role;
+use crate::site::NodeTier;
+
+/// 机构类别: what kind of organisation a unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// 应急管理部门
+    EmergencyDept,
+    /// 矿山救援指挥中心
+    MineRescueCommand,
+    /// 企业应急机构
+    EnterpriseEmergency,
+    /// 救援队伍
+    RescueTeam,
+    /// 医疗救护
+    Medical,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 5] = [
+        OrgKind::EmergencyDept,
+        OrgKind::MineRescueCommand,
+        OrgKind::EnterpriseEmergency,
+        OrgKind::RescueTeam,
+        OrgKind::Medical,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgKind::EmergencyDept => "emergency_dept",
+            OrgKind::MineRescueCommand => "mine_rescue_command",
+            OrgKind::EnterpriseEmergency => "enterprise_emergency",
+            OrgKind::RescueTeam => "rescue_team",
+            OrgKind::Medical => "medical",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The signed-in user as every page and server function sees it (no secrets).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub unit_id: Uuid,
+    pub unit_name: String,
+    pub unit_tier: NodeTier,
+    /// The unit's region: the root of the user's jurisdiction.
+    pub unit_region: String,
+}
+
+/// Why a login was refused, as the reader is told (never whether the account exists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoginRefusal {
+    /// Wrong user name or password (or an inactive account).
+    BadCredentials,
+    /// Too many failures for this account name or from this address: wait.
+    Locked { minutes: u32 },
+}
