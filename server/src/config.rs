@@ -76,7 +76,7 @@ pub struct Cli {
     pub tile_attribution: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Subcommand)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Subcommand)]
 pub enum Command {
     /// Run migrations and serve the platform (the default).
     #[default]
@@ -88,6 +88,21 @@ pub enum Command {
     /// Work with the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Manage accounts from the command line.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
+pub enum UserCommand {
+    /// Create an administrator of this node (needed once before the first start without demo
+    /// data). The password comes from YINGJI_ADMIN_PASSWORD or the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::config::{AuditCommand, Cli, Command};
+use server::config::{AuditCommand, Cli, Command, UserCommand};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -16,12 +16,29 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match cli.command.unwrap_or_default() {
+    let result = match cli.command.clone().unwrap_or_default() {
         Command::Serve => server::startup::run(config).await,
         Command::Migrate => server::startup::migrate_only(&config).await,
         Command::CheckConfig => {
             println!("{config}");
             Ok(())
+        }
+        Command::User(UserCommand::CreateAdmin {
+            username,
+            display_name,
+        }) => {
+            let password = match std::env::var("YINGJI_ADMIN_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    let mut line = String::new();
+                    if std::io::stdin().read_line(&mut line).is_err() {
+                        eprintln!("yingji: cannot read the password from standard input");
+                        return ExitCode::FAILURE;
+                    }
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            server::startup::create_admin(&config, username, display_name, password).await
         }
         Command::Audit(AuditCommand::Verify) => {
             return match server::startup::verify_audit(&config).await {

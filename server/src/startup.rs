@@ -37,6 +37,14 @@ pub enum StartupError {
     Serve(#[source] std::io::Error),
     #[error("cannot read the audit log")]
     Audit(#[source] sea_orm::DbErr),
+    #[error("a database query failed")]
+    Query(#[source] sea_orm::DbErr),
+    #[error(
+        "this node has no administrator yet: create one with `yingji user create-admin --username NAME --display-name NAME` (or start with YINGJI_DEMO=true)"
+    )]
+    NoAdministrator,
+    #[error("cannot create the administrator")]
+    Identity(#[source] app::identity::service::IdentityError),
 }
 
 /// The error and its causes on one line, for the operator.
@@ -61,6 +69,49 @@ pub async fn open_database(url: &str) -> Result<DatabaseConnection, StartupError
 pub async fn migrate_only(config: &Config) -> Result<(), StartupError> {
     open_database(&config.database_url).await?;
     tracing::info!("migrations applied");
+    Ok(())
+}
+
+/// Creates an administrator in the node's own unit (created from the node identity if absent).
+pub async fn create_admin(
+    config: &Config,
+    username: String,
+    display_name: String,
+    password: String,
+) -> Result<(), StartupError> {
+    use app::audit::Actor;
+    use app::identity::service::{NewOrgUnit, NewUser, create_org_unit, create_user, root_unit};
+    use app::identity::{OrgKind, Role};
+    let db = open_database(&config.database_url).await?;
+    let node = &config.node;
+    let unit = match root_unit(&db).await.map_err(StartupError::Query)? {
+        Some(unit) => unit,
+        None => {
+            let unit = NewOrgUnit {
+                name: node.name.clone(),
+                tier: node.tier,
+                kind: OrgKind::EmergencyDept,
+                region_code: node.region_code.clone(),
+                parent_id: None,
+                demo: false,
+            };
+            create_org_unit(&db, &Actor::System, &node.id, unit)
+                .await
+                .map_err(StartupError::Identity)?
+        }
+    };
+    let user = NewUser {
+        username: username.clone(),
+        display_name,
+        org_unit_id: unit,
+        role: Role::Admin,
+        password,
+        demo: false,
+    };
+    create_user(&db, &Actor::System, &node.id, user)
+        .await
+        .map_err(StartupError::Identity)?;
+    tracing::info!(username, "administrator created");
     Ok(())
 }
 
@@ -140,6 +191,12 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         ));
     }
     let state = prepare(&config).await?;
+    if !app::identity::service::has_admin(&state.db)
+        .await
+        .map_err(StartupError::Query)?
+    {
+        return Err(StartupError::NoAdministrator);
+    }
     let listener =
         TcpListener::bind(config.listen)
             .await

@@ -9,7 +9,9 @@ use support::{database_urls, state};
 
 async fn demo_node(url: &str) -> (DatabaseConnection, i64) {
     let state = state(url, true).await;
-    let records = server::demo::entries().len() as i64;
+    // One record per directory entry, organisation unit and account the demo set creates.
+    use server::demo::accounts::{ACCOUNTS, UNITS};
+    let records = (server::demo::entries().len() + UNITS.len() + ACCOUNTS.len()) as i64;
     (state.db, records)
 }
 

@@ -213,3 +213,21 @@ async fn sessions_survive_a_restart() {
     assert!(me(&restarted, &cookie).await.is_some());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn a_write_from_another_site_is_refused() {
+    let (_, url) = database_urls().await.remove(0);
+    let state = state(&url, true).await;
+    let request = http::Request::post("/api/identity/login")
+        .header(http::header::HOST, "yingji.test")
+        .header(http::header::ORIGIN, "https://evil.example")
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(axum::body::Body::from(form("ty.duty", DEMO_PASSWORD)))
+        .unwrap();
+    let response = support::send(&state, request).await;
+    assert_eq!(response.status(), 403);
+    assert!(response.headers().get(http::header::SET_COOKIE).is_none());
+}

@@ -53,3 +53,51 @@ async fn an_sqlite_file_is_created_in_wal_mode_and_migrated_twice_safely() {
     assert!(dir.join("nested/y.db").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+mod support;
+
+#[tokio::test]
+async fn the_first_administrator_is_created_by_command_and_can_sign_in() {
+    // Separate processes share the database, so SQLite must be a file here.
+    let mut urls = vec![("sqlite", support::temp_sqlite_url())];
+    urls.extend(
+        support::database_urls()
+            .await
+            .into_iter()
+            .filter(|(b, _)| *b == "postgres"),
+    );
+    for (backend, url) in urls {
+        first_administrator(backend, &url).await;
+    }
+}
+
+#[allow(clippy::expect_used)] // a test body shared by backends
+async fn first_administrator(backend: &str, url: &str) {
+    let config = support::config(url, false);
+    let weak =
+        server::startup::create_admin(&config, "chief".into(), "值班主任".into(), "short".into())
+            .await;
+    assert!(describe(&weak.expect_err("a weak password is refused")).contains("12–128 characters"));
+
+    let password = "Taihang#Watch-2026".to_string();
+    server::startup::create_admin(&config, "chief".into(), "值班主任".into(), password.clone())
+        .await
+        .expect("administrator created");
+    let state = support::state(url, false).await;
+    assert!(
+        app::identity::service::has_admin(&state.db)
+            .await
+            .expect("query"),
+        "{backend}"
+    );
+    let form = format!("username=chief&password={}", password.replace('#', "%23"));
+    let (_, cookie, body) = support::call(&state, "identity/login", &form, None).await;
+    assert_eq!(body, "null", "{backend}");
+    assert!(cookie.is_some(), "{backend}");
+    // The same name cannot be taken twice.
+    let again = server::startup::create_admin(&config, "chief".into(), "x".into(), password).await;
+    assert!(
+        describe(&again.expect_err("duplicate")).contains("user name is taken"),
+        "{backend}"
+    );
+}

@@ -35,7 +35,10 @@ pub enum IdentityError {
     Db(#[from] DbErr),
     #[error("password hashing failed: {0}")]
     Hash(String),
-    #[error("the password does not meet the policy: {0:?}")]
+    #[error(
+        "the password does not meet the policy (12–128 characters, three of: lower case, upper \
+         case, digits, other characters; not containing the user name or a common password): {0:?}"
+    )]
     WeakPassword(Vec<PasswordProblem>),
     #[error("the user name is taken")]
     UsernameTaken,
@@ -91,6 +94,25 @@ pub async fn username_exists(db: &DatabaseConnection, username: &str) -> Result<
         .one(db)
         .await?
         .is_some())
+}
+
+/// Whether an active administrator exists (a node without one cannot be managed).
+pub async fn has_admin(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    let admin = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin.key()))
+        .filter(user::Column::Active.eq(true))
+        .one(db)
+        .await?;
+    Ok(admin.is_some())
+}
+
+/// The node's own unit: the root of its organisation tree, if one exists.
+pub async fn root_unit(db: &DatabaseConnection) -> Result<Option<Uuid>, DbErr> {
+    let root = org_unit::Entity::find()
+        .filter(org_unit::Column::ParentId.is_null())
+        .one(db)
+        .await?;
+    Ok(root.map(|u| u.id))
 }
 
 pub struct NewOrgUnit {

@@ -12,7 +12,7 @@ use uuid::Uuid;
 pub const DEMO_PASSWORD: &str = "Demo#Duty-2026";
 
 /// (unit name, tier, kind, region, parent index)
-const UNITS: [(&str, NodeTier, OrgKind, &str, Option<usize>); 6] = [
+pub const UNITS: [(&str, NodeTier, OrgKind, &str, Option<usize>); 6] = [
     (
         "国家安全生产应急救援指挥中心（演示）",
         NodeTier::National,

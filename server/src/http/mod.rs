@@ -3,6 +3,7 @@
 
 mod health;
 mod language;
+mod origin;
 
 use app::state::AppState;
 use axum::Router;
@@ -32,6 +33,7 @@ pub fn build_router(state: AppState) -> Router {
             context,
             app::shell,
         ))
+        .layer(axum::middleware::from_fn(origin::check))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -28,6 +28,12 @@ pub async fn database_urls() -> Vec<(&'static str, String)> {
     urls
 }
 
+/// A new SQLite file in the temporary directory (left for the OS to clean).
+pub fn temp_sqlite_url() -> String {
+    let dir = std::env::temp_dir().join(format!("yingji-test-{}", uuid::Uuid::now_v7().simple()));
+    format!("sqlite://{}/y.db?mode=rwc", dir.display())
+}
+
 /// Creates an empty database for one test and returns its URL.
 async fn fresh_postgres_database(admin_url: &str) -> String {
     let name = format!("yingji_t_{}", uuid::Uuid::now_v7().simple());
@@ -95,10 +101,14 @@ pub async fn call(
     form: &str,
     cookie: Option<&str>,
 ) -> (u16, Option<String>, String) {
-    let mut request = Request::post(format!("/api/{endpoint}")).header(
-        http::header::CONTENT_TYPE,
-        "application/x-www-form-urlencoded",
-    );
+    // As a browser on one of our pages sends it (the origin check refuses anything else).
+    let mut request = Request::post(format!("/api/{endpoint}"))
+        .header(http::header::HOST, "yingji.test")
+        .header(http::header::ORIGIN, "http://yingji.test")
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        );
     if let Some(cookie) = cookie {
         request = request.header(http::header::COOKIE, cookie);
     }
