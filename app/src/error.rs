@@ -92,7 +92,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Unavailable(value.to_string())
+        match value {
+            // The caller sent arguments that do not decode: its input is at fault.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Validation(vec![])
+            }
+            other => AppError::Unavailable(other.to_string()),
+        }
     }
 }
 

@@ -231,3 +231,13 @@ async fn a_write_from_another_site_is_refused() {
     assert_eq!(response.status(), 403);
     assert!(response.headers().get(http::header::SET_COOKIE).is_none());
 }
+
+#[tokio::test]
+async fn a_call_with_missing_arguments_is_a_client_error() {
+    let (_, url) = database_urls().await.remove(0);
+    let state = state(&url, false).await;
+    let (status, cookie, body) = call(&state, "identity/login", "username=only", None).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(cookie, None);
+    assert!(body.contains("Validation"), "{body}");
+}

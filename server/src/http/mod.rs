@@ -1,6 +1,7 @@
 //! The HTTP surface: the Leptos app and its server functions, static files, health probes and
 //! the language switch.
 
+mod errors;
 mod health;
 mod language;
 mod origin;
@@ -9,13 +10,25 @@ use app::state::AppState;
 use axum::Router;
 use axum::routing::get;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::OnceLock;
+
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+/// The app's routes, generated once per process. Generating them switches off resource loading
+/// process-wide for a moment (leptos' global `SuppressResourceLoad`), so a second generation
+/// while another router renders (several routers in one test process) would hang that render.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// The whole router, without a socket, so tests can drive it with `oneshot`.
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -29,6 +42,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/lang/{tag}", get(language::switch))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
+        .layer(axum::middleware::from_fn(errors::with_status))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context,
             app::shell,
