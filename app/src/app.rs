@@ -8,7 +8,7 @@ use leptos_router::{SsrMode, path};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
-use crate::identity::{LoginPage, provide_current_user};
+use crate::identity::{AdminPage, LoginPage, provide_current_user};
 use crate::map::SituationMapPage;
 use crate::sections::{Section, UnderConstructionPage};
 use crate::site::provide_site;
@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
                     <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
                     <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
-                    <Route path=path!("admin") view=building(Section::Admin) ssr />
+                    <Route path=path!("admin") view=AdminPage ssr />
                 </Routes>
             </Layout>
         </Router>

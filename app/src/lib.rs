@@ -1,4 +1,6 @@
 //! Yingji (应急): the isomorphic application, organised by domain feature.
+// Leptos view types nest deeply; the hydrate build of the larger pages needs more room.
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod audit;

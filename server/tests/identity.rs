@@ -241,3 +241,91 @@ async fn a_call_with_missing_arguments_is_a_client_error() {
     assert_eq!(cookie, None);
     assert!(body.contains("Validation"), "{body}");
 }
+
+async fn signed_in(state: &app::state::AppState, username: &str) -> String {
+    let (_, cookie, body) = call(
+        state,
+        "identity/login",
+        &form(username, DEMO_PASSWORD),
+        None,
+    )
+    .await;
+    assert_eq!(body, "null", "{username}");
+    cookie_pair(&cookie.unwrap_or_default())
+}
+
+async fn units(state: &app::state::AppState, cookie: &str) -> Vec<app::identity::OrgUnitView> {
+    let (status, _, body) = call(state, "identity/units", "", Some(cookie)).await;
+    assert_eq!(status, 200, "{body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[tokio::test]
+async fn an_administrator_creates_a_user_who_can_then_sign_in() {
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let admin = signed_in(&state, "sx.admin").await;
+        let units = units(&state, &admin).await;
+        assert!(
+            units.iter().all(|u| u.region_code.starts_with("14")),
+            "{backend}: {units:?}"
+        );
+        let taiyuan = units
+            .iter()
+            .find(|u| u.region_code == "140100")
+            .expect("Taiyuan unit");
+        let args = format!(
+            "username=ty.newduty&display_name=%E6%96%B0%E5%80%BC%E7%8F%AD%E5%91%98&unit_id={}&role=duty_officer&password=Fenhe%23River-2026",
+            taiyuan.id
+        );
+        let (status, _, body) = call(&state, "identity/users/create", &args, Some(&admin)).await;
+        assert_eq!(status, 200, "{backend}: {body}");
+        let (_, cookie, body) = call(
+            &state,
+            "identity/login",
+            &form("ty.newduty", "Fenhe#River-2026"),
+            None,
+        )
+        .await;
+        assert_eq!(body, "null", "{backend}");
+        let user = me(&state, &cookie_pair(&cookie.unwrap_or_default()))
+            .await
+            .expect("signed in");
+        assert_eq!(
+            (user.role, user.unit_region.as_str()),
+            (Role::DutyOfficer, "140100"),
+            "{backend}"
+        );
+        // The same name again is a conflict, not a second account.
+        let (status, _, _) = call(&state, "identity/users/create", &args, Some(&admin)).await;
+        assert_eq!(status, 409, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn administrators_cannot_place_users_outside_their_jurisdiction() {
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let national = units(&state, &signed_in(&state, "nat.admin").await).await;
+        let national_unit = national
+            .iter()
+            .find(|u| u.region_code == "100000")
+            .expect("national unit");
+        let admin = signed_in(&state, "sx.admin").await;
+        let args = format!(
+            "username=sx.sneaky&display_name=X&unit_id={}&role=admin&password=Fenhe%23River-2026",
+            national_unit.id
+        );
+        let (status, _, body) = call(&state, "identity/users/create", &args, Some(&admin)).await;
+        assert_eq!(status, 422, "{backend}: {body}");
+        assert!(body.contains("请选择本辖区内的机构"), "{backend}: {body}");
+        let (status, _, _) = call(
+            &state,
+            "identity/users/create",
+            &args,
+            Some(&signed_in(&state, "sx.duty").await),
+        )
+        .await;
+        assert_eq!(status, 403, "{backend}");
+    }
+}

@@ -30,6 +30,7 @@ pub struct Texts {
     pub home: HomeTexts,
     pub map: MapTexts,
     pub identity: IdentityTexts,
+    pub admin: AdminTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,
@@ -107,6 +108,46 @@ pub struct IdentityTexts {
     pub bad_credentials: &'static str,
     /// `{minutes}` is replaced by the wait.
     pub locked: &'static str,
+}
+
+pub struct AdminTexts {
+    pub users_title: &'static str,
+    pub create_title: &'static str,
+    pub username: &'static str,
+    pub display_name: &'static str,
+    pub unit: &'static str,
+    pub role: &'static str,
+    pub password: &'static str,
+    pub create: &'static str,
+    pub created: &'static str,
+    pub choose: &'static str,
+    pub sign_in_required: &'static str,
+    pub status: &'static str,
+    pub active: &'static str,
+    pub inactive: &'static str,
+    pub still_planned: &'static [&'static str],
+    pub username_rule: &'static str,
+    pub display_name_rule: &'static str,
+    pub role_rule: &'static str,
+    pub unit_rule: &'static str,
+    pub password_too_short: &'static str,
+    pub password_too_long: &'static str,
+    pub password_too_few_kinds: &'static str,
+    pub password_contains_username: &'static str,
+    pub password_common: &'static str,
+}
+
+impl AdminTexts {
+    pub fn password_problem(&self, problem: crate::identity::PasswordProblem) -> &'static str {
+        use crate::identity::PasswordProblem::*;
+        match problem {
+            TooShort => self.password_too_short,
+            TooLong => self.password_too_long,
+            TooFewKinds => self.password_too_few_kinds,
+            ContainsUsername => self.password_contains_username,
+            Common => self.password_common,
+        }
+    }
 }
 
 pub struct RoleTexts {

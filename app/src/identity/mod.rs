@@ -8,6 +8,7 @@ mod model;
 mod password;
 mod role;
 
+mod admin_api;
 mod api;
 mod components;
 mod context;
@@ -18,8 +19,9 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+pub use admin_api::{CreateUser, create_user, list_units, list_users};
 pub use api::{Login, Logout, get_current_user, login, logout};
-pub use components::{LoginPage, UserMenu};
+pub use components::{AdminPage, LoginPage, UserMenu};
 pub use context::{provide_current_user, signed_in_user};
 pub use jurisdiction::{Decision, authorize, region_covers};
 pub use model::*;

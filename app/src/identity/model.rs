@@ -66,3 +66,47 @@ pub enum LoginRefusal {
     /// Too many failures for this account name or from this address: wait.
     Locked { minutes: u32 },
 }
+
+/// An organisation unit as lists show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgUnitView {
+    pub id: Uuid,
+    pub name: String,
+    pub tier: NodeTier,
+    pub region_code: String,
+    pub demo: bool,
+}
+
+/// A user as the administration list shows it (no secrets).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub unit_name: String,
+    pub active: bool,
+    pub demo: bool,
+}
+
+/// A user name: 3–64 of lowercase letters, digits, `.`, `_`, `-`.
+pub fn check_username(username: &str) -> bool {
+    (3..=64).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_are_short_lowercase_slugs() {
+        assert!(check_username("sx.duty-2"));
+        assert!(!check_username("ab"));
+        assert!(!check_username("Zhang"));
+        assert!(!check_username("zhang wei"));
+        assert!(!check_username(&"a".repeat(65)));
+    }
+}

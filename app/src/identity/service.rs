@@ -115,6 +115,68 @@ pub async fn root_unit(db: &DatabaseConnection) -> Result<Option<Uuid>, DbErr> {
     Ok(root.map(|u| u.id))
 }
 
+/// The units within the jurisdiction rooted at `region`.
+pub async fn units_within(
+    db: &DatabaseConnection,
+    region: &str,
+) -> Result<Vec<OrgUnitView>, IdentityError> {
+    org_unit::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| super::region_covers(region, &u.region_code))
+        .map(|u| {
+            let tier = u.tier.parse().map_err(IdentityError::Corrupt)?;
+            Ok(OrgUnitView {
+                id: u.id,
+                name: u.name,
+                tier,
+                region_code: u.region_code,
+                demo: u.demo,
+            })
+        })
+        .collect()
+}
+
+/// The users of the units within the jurisdiction rooted at `region`, by user name.
+pub async fn users_within(
+    db: &DatabaseConnection,
+    region: &str,
+) -> Result<Vec<UserView>, IdentityError> {
+    let units: std::collections::HashMap<Uuid, OrgUnitView> = units_within(db, region)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut users: Vec<UserView> = user::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|u| {
+            let unit = units.get(&u.org_unit_id)?;
+            Some(UserView {
+                id: u.id,
+                role: Role::parse(&u.role)?,
+                username: u.username,
+                display_name: u.display_name,
+                unit_name: unit.name.clone(),
+                active: u.active,
+                demo: u.demo,
+            })
+        })
+        .collect();
+    users.sort_by(|a, b| a.username.cmp(&b.username));
+    Ok(users)
+}
+
+/// The region of a unit, if it exists.
+pub async fn unit_region(db: &DatabaseConnection, id: Uuid) -> Result<Option<String>, DbErr> {
+    Ok(org_unit::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|u| u.region_code))
+}
+
 pub struct NewOrgUnit {
     pub name: String,
     pub tier: NodeTier,

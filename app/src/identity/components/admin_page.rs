@@ -1,0 +1,153 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::ErrorNotice;
+use crate::i18n::use_i18n;
+use crate::identity::context::signed_in_user;
+use crate::identity::{CreateUser, Permission, Role, UserView, list_units, list_users};
+use crate::sections::Section;
+use crate::ui::DemoBadge;
+
+/// 系统管理: user accounts of the administrator's jurisdiction, and a form to add one.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = ServerAction::<CreateUser>::new();
+    // Reload the list after every creation.
+    let users = Resource::new(move || create.version().get(), |_| list_users());
+    let units = Resource::new(|| (), |_| list_units());
+    let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
+
+    let outcome = move || {
+        let t = &i18n.t().admin;
+        match create.value().get()? {
+            Ok(_) => Some(view! { <p class="notice" role="status">{t.created}</p> }.into_any()),
+            Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
+        }
+    };
+    let unit_options = move || {
+        units
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|unit| {
+                view! { <option value=unit.id.to_string()>{unit.name}</option> }
+            })
+            .collect_view()
+    };
+    let role_options = move || {
+        Role::ALL
+            .into_iter()
+            .map(|role| view! { <option value=role.key()>{i18n.t().role(role)}</option> })
+            .collect_view()
+    };
+    let form = move || {
+        let t = &i18n.t().admin;
+        view! {
+            <h2>{t.create_title}</h2>
+            <ActionForm action=create attr:class="form form--wide">
+                <label class="field">
+                    <span class="field__label">{t.username}</span>
+                    <input name="username" required maxlength="64" autocomplete="off" />
+                    <span class="field__hint">{t.username_rule}</span>
+                </label>
+                <label class="field">
+                    <span class="field__label">{t.display_name}</span>
+                    <input name="display_name" required maxlength="100" />
+                </label>
+                <label class="field">
+                    <span class="field__label">{t.unit}</span>
+                    <select name="unit_id" required>
+                        <option value="">{t.choose}</option>
+                        {unit_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field__label">{t.role}</span>
+                    <select name="role" required>
+                        <option value="">{t.choose}</option>
+                        {role_options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field__label">{t.password}</span>
+                    <input name="password" type="password" required autocomplete="new-password" />
+                </label>
+                <button class="button button--primary" type="submit" disabled=move || create.pending().get()>
+                    {t.create}
+                </button>
+            </ActionForm>
+            {outcome}
+        }
+    };
+    let list = move || {
+        users.get().map(|result| match result {
+            Ok(list) => view! { <UserTable users=list /> }.into_any(),
+            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        })
+    };
+    view! {
+        <Title text=move || i18n.t().section(Section::Admin).name />
+        <section class="page page--admin" data-testid="section-admin">
+            <h1>{move || i18n.t().section(Section::Admin).name}</h1>
+            <Transition fallback=|| ()>
+                {move || if allowed() {
+                    view! {
+                        <h2>{move || i18n.t().admin.users_title}</h2>
+                        <Transition fallback=|| ()>{list}</Transition>
+                        {form}
+                        <h2>{move || i18n.t().planned_title} " · " {move || i18n.t().status_building}</h2>
+                        <ul class="planned">
+                            {move || i18n.t().admin.still_planned.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="notice">
+                            {move || i18n.t().admin.sign_in_required} " "
+                            <a href="/login">{move || i18n.t().identity.sign_in}</a>
+                        </p>
+                    }.into_any()
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn UserTable(users: Vec<UserView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || &i18n.t().admin;
+    view! {
+        <div class="table-wrap">
+            <table class="table" data-testid="user-table">
+                <thead>
+                    <tr>
+                        <th>{move || t().username}</th>
+                        <th>{move || t().display_name}</th>
+                        <th>{move || t().unit}</th>
+                        <th>{move || t().role}</th>
+                        <th>{move || t().status}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {users.into_iter().map(|user| {
+                        let role = user.role;
+                        let active = user.active;
+                        view! {
+                            <tr>
+                                <td>{user.username}</td>
+                                <td>{user.display_name} {user.demo.then(|| view! { " " <DemoBadge /> })}</td>
+                                <td>{user.unit_name}</td>
+                                <td>{move || i18n.t().role(role)}</td>
+                                <td>{move || if active { t().active } else { t().inactive }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
