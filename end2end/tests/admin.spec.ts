@@ -23,6 +23,7 @@ test("an administrator creates a user who can then sign in", async ({ page }) =>
   await admin.createUser({ ...user, password: "Fenhe#Night-2026" });
   await expect(page.getByRole("main").getByRole("status")).toContainText("用户已创建");
   await expect(admin.userTable()).toContainText("ty.night");
+  await expect(page.getByRole("main").getByLabel("用户名")).toHaveValue("");
   await app.screenshot("admin-pc");
 
   await login.userMenu().getByRole("button", { name: "退出" }).click();

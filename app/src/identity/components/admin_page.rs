@@ -18,6 +18,13 @@ pub fn AdminPage() -> impl IntoView {
     let users = Resource::new(move || create.version().get(), |_| list_users());
     let units = Resource::new(|| (), |_| list_units());
     let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
+    // An empty form after a creation, ready for the next user.
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(form)) = (create.value().get(), form_ref.get()) {
+            form.reset();
+        }
+    });
 
     let outcome = move || {
         let t = &i18n.t().admin;
@@ -47,7 +54,7 @@ pub fn AdminPage() -> impl IntoView {
         let t = &i18n.t().admin;
         view! {
             <h2>{t.create_title}</h2>
-            <ActionForm action=create attr:class="form form--wide">
+            <ActionForm action=create node_ref=form_ref attr:class="form form--wide">
                 <label class="field">
                     <span class="field__label">{t.username}</span>
                     <input name="username" required maxlength="64" autocomplete="off" />
