@@ -86,7 +86,7 @@ async fn wrong_passwords_and_unknown_accounts_get_the_same_answer() {
 async fn repeated_failures_lock_the_account_even_for_the_right_password() {
     for (backend, url) in database_urls().await {
         let state = state(&url, true).await;
-        for _ in 0..server_limit() {
+        for _ in 0..app::identity::service::ACCOUNT_LIMIT {
             call(
                 &state,
                 "identity/login",
@@ -114,10 +114,6 @@ async fn repeated_failures_lock_the_account_even_for_the_right_password() {
         .await;
         assert_eq!(body, "null", "{backend}");
     }
-}
-
-fn server_limit() -> i32 {
-    app::identity::service::ACCOUNT_LIMIT
 }
 
 #[tokio::test]

@@ -143,11 +143,6 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Verification, DbErr> {
     Ok(Verification::Intact { records })
 }
 
-/// How many records the chain holds.
-pub async fn count(db: &DatabaseConnection) -> Result<u64, DbErr> {
-    log::Entity::find().count(db).await
-}
-
 /// Now, truncated to the microseconds both databases store, so the hash survives a round trip.
 fn now_micros() -> TimeDateTimeWithTimeZone {
     let now = TimeDateTimeWithTimeZone::now_utc();

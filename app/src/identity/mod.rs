@@ -1,7 +1,7 @@
 //! 身份与权限 (identity): roles, the permission table and jurisdiction (属地) rules.
 //!
-//! Pure rules only so far; organisations, users, sessions and the request guard that every
-//! server function calls build on them.
+//! Pure rules (roles, jurisdiction, password policy) compile for both sides; organisations,
+//! users, sessions and the request guard every server function calls are ssr-only.
 
 mod jurisdiction;
 mod model;
@@ -25,7 +25,5 @@ pub use components::{AdminPage, LoginPage, UserMenu};
 pub use context::{provide_current_user, signed_in_user};
 pub use jurisdiction::{Decision, authorize, region_covers};
 pub use model::*;
-pub use password::{
-    MAX_LEN as PASSWORD_MAX_LEN, MIN_LEN as PASSWORD_MIN_LEN, PasswordProblem, check_password,
-};
+pub use password::{PasswordProblem, check_password};
 pub use role::{Permission, Role};

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 
 /// The site information, loaded once per page and shared by the shell and the pages.
 #[derive(Clone, Copy)]
-pub struct SiteContext(pub Resource<Result<SiteInfo, crate::error::AppError>>);
+struct SiteContext(Resource<Result<SiteInfo, crate::error::AppError>>);
 
-pub fn provide_site() -> SiteContext {
-    let ctx = SiteContext(Resource::new_blocking(|| (), |_| get_site_info()));
-    provide_context(ctx);
-    ctx
+pub fn provide_site() {
+    provide_context(SiteContext(Resource::new_blocking(
+        || (),
+        |_| get_site_info(),
+    )));
 }
 
 /// The site information once loaded (`None` while loading or if it failed); reactive.

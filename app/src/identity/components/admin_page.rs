@@ -7,7 +7,7 @@ use crate::i18n::use_i18n;
 use crate::identity::context::signed_in_user;
 use crate::identity::{CreateUser, Permission, Role, UserView, list_units, list_users};
 use crate::sections::Section;
-use crate::ui::DemoBadge;
+use crate::ui::{DemoBadge, SelectField};
 
 /// 系统管理: user accounts of the administrator's jurisdiction, and a form to add one.
 #[component]
@@ -64,20 +64,8 @@ pub fn AdminPage() -> impl IntoView {
                     <span class="field__label">{t.display_name}</span>
                     <input name="display_name" required maxlength="100" />
                 </label>
-                <label class="field">
-                    <span class="field__label">{t.unit}</span>
-                    <select name="unit_id" required>
-                        <option value="">{t.choose}</option>
-                        {unit_options}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="field__label">{t.role}</span>
-                    <select name="role" required>
-                        <option value="">{t.choose}</option>
-                        {role_options}
-                    </select>
-                </label>
+                <SelectField label=t.unit name="unit_id" placeholder=t.choose>{unit_options}</SelectField>
+                <SelectField label=t.role name="role" placeholder=t.choose>{role_options}</SelectField>
                 <label class="field">
                     <span class="field__label">{t.password}</span>
                     <input name="password" type="password" required autocomplete="new-password" />
