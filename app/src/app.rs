@@ -2,13 +2,17 @@
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::audit::AuditPage;
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
-use crate::identity::{AdminPage, LoginPage, provide_current_user};
+use crate::identity::{
+    AdminFrame, KeysPage, LoginPage, SessionsPage, SignedIn, UnitsPage, UserDetailPage, UsersPage,
+    provide_current_user,
+};
 use crate::map::SituationMapPage;
 use crate::sections::{Section, UnderConstructionPage};
 use crate::site::provide_site;
@@ -57,19 +61,29 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage ssr=ssr.clone() />
                     <Route path=path!("login") view=LoginPage ssr=ssr.clone() />
-                    <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
-                    <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
-                    <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
-                    <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
-                    <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
-                    <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
-                    <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
-                    <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
-                    <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
-                    <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
-                    <Route path=path!("admin") view=AdminPage ssr />
+                    // Everything else is behind sign-in.
+                    <ParentRoute path=path!("") view=SignedIn ssr=ssr.clone()>
+                        <Route path=path!("") view=HomePage ssr=ssr.clone() />
+                        <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
+                        <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
+                        <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
+                        <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
+                        <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
+                        <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
+                        <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
+                        <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
+                        <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
+                        <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
+                        <ParentRoute path=path!("admin") view=AdminFrame ssr=ssr.clone()>
+                            <Route path=path!("") view=UsersPage ssr=ssr.clone() />
+                            <Route path=path!("users/:id") view=UserDetailPage ssr=ssr.clone() />
+                            <Route path=path!("units") view=UnitsPage ssr=ssr.clone() />
+                            <Route path=path!("keys") view=KeysPage ssr=ssr.clone() />
+                            <Route path=path!("sessions") view=SessionsPage ssr=ssr.clone() />
+                            <Route path=path!("audit") view=AuditPage ssr />
+                        </ParentRoute>
+                    </ParentRoute>
                 </Routes>
             </Layout>
         </Router>

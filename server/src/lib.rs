@@ -1,5 +1,6 @@
 //! The Yingji server process: configuration, start-up, the HTTP router and its adapters.
 
+pub mod api;
 pub mod config;
 pub mod demo;
 pub mod http;

@@ -5,16 +5,20 @@
 mod support;
 
 use app::identity::Permission;
-use server::demo::accounts::{ACCOUNTS, DEMO_PASSWORD};
-use support::{call, cookie_pair, database_urls, state};
+use app::identity::region_covers;
+use server::demo::accounts::{ACCOUNTS, UNITS};
+use support::{call, database_urls, signed_in, state, user_id};
 
 #[derive(Clone, Copy, Debug)]
 enum Access {
     /// Anyone, signed in or not.
     Public,
-    /// A signed-in user whose role grants the permission (jurisdiction is checked per record);
-    /// such a caller gets the given status (200, or 422 where the sample input is invalid).
+    /// A signed-in user whose role grants the permission; such a caller gets the given status
+    /// (200, or 422 / 404 where the sample input is invalid or names nothing).
     Guarded(Permission, u16),
+    /// [`Guarded`], on a record of the given region: callers whose jurisdiction does not cover
+    /// it get 404, as if it did not exist.
+    Record(Permission, &'static str, u16),
 }
 
 /// A user creation every administrator's call refuses as invalid (a weak password), so the
@@ -22,12 +26,65 @@ enum Access {
 const WEAK_USER: &str =
     "username=matrix.user&display_name=M&unit_id=x&role=read_only&password=weak";
 
-/// (endpoint, arguments of a sample call, access)
+/// (endpoint, arguments of a sample call, access). `{ty.duty}` stands for that user's id.
 const ENDPOINTS: &[(&str, &str, Access)] = &[
+    (
+        "audit/entries",
+        "",
+        Access::Guarded(Permission::AuditRead, 200),
+    ),
+    (
+        "directory/summary",
+        "",
+        Access::Guarded(Permission::DirectoryRead, 200),
+    ),
+    (
+        "directory/map",
+        "",
+        Access::Guarded(Permission::DirectoryRead, 200),
+    ),
+    (
+        "identity/keys",
+        "",
+        Access::Guarded(Permission::ApiKeyAdmin, 200),
+    ),
+    (
+        "identity/keys/create",
+        "name=&unit_id=x&valid_days=0",
+        Access::Guarded(Permission::ApiKeyAdmin, 422),
+    ),
+    (
+        "identity/keys/revoke",
+        concat!("id=", "00000000-0000-0000-0000-000000000000"),
+        Access::Guarded(Permission::ApiKeyAdmin, 404),
+    ),
+    ("identity/login", "username=x&password=y", Access::Public),
+    ("identity/logout", "", Access::Public),
+    ("identity/me", "", Access::Public),
+    (
+        "identity/sessions",
+        "",
+        Access::Guarded(Permission::UserAdmin, 200),
+    ),
+    (
+        "identity/sessions/revoke",
+        concat!("id=", "00000000-0000-0000-0000-000000000000"),
+        Access::Guarded(Permission::UserAdmin, 404),
+    ),
     (
         "identity/units",
         "",
         Access::Guarded(Permission::UserAdmin, 200),
+    ),
+    (
+        "identity/units/create",
+        "name=&tier=national&kind=x&region_code=1&parent_id=x",
+        Access::Guarded(Permission::OrgAdmin, 422),
+    ),
+    (
+        "identity/user",
+        "id={ty.duty}",
+        Access::Record(Permission::UserAdmin, "140100", 200),
     ),
     (
         "identity/users",
@@ -35,17 +92,21 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Guarded(Permission::UserAdmin, 200),
     ),
     (
+        "identity/users/active",
+        "id={ty.duty}&active=true",
+        Access::Record(Permission::UserAdmin, "140100", 200),
+    ),
+    (
         "identity/users/create",
         WEAK_USER,
         Access::Guarded(Permission::UserAdmin, 422),
     ),
+    (
+        "identity/users/password",
+        "id={ty.duty}&password=weak",
+        Access::Record(Permission::UserAdmin, "140100", 422),
+    ),
     ("site/info", "", Access::Public),
-    // The overview and the map are open on the node's network until pages require sign-in.
-    ("directory/summary", "", Access::Public),
-    ("directory/map", "", Access::Public),
-    ("identity/login", "username=x&password=y", Access::Public),
-    ("identity/logout", "", Access::Public),
-    ("identity/me", "", Access::Public),
 ];
 
 #[test]
@@ -71,34 +132,89 @@ fn every_endpoint_has_a_row() {
 async fn each_endpoint_answers_each_role_as_the_matrix_says() {
     for (backend, url) in database_urls().await {
         let state = state(&url, true).await;
+        let ty_duty = user_id(&state, "ty.duty").await;
         let mut sessions = Vec::new();
-        for (username, _, _, role) in ACCOUNTS {
-            let form = format!(
-                "username={username}&password={}",
-                DEMO_PASSWORD.replace('#', "%23")
-            );
-            let (_, cookie, _) = call(&state, "identity/login", &form, None).await;
-            sessions.push((role, cookie_pair(&cookie.unwrap_or_default())));
+        for (username, _, unit, role) in ACCOUNTS {
+            let region = UNITS[unit].3;
+            sessions.push((username, role, region, signed_in(&state, username).await));
         }
         for (endpoint, args, access) in ENDPOINTS {
             if *endpoint == "identity/logout" {
                 continue; // would end the sessions this test uses; covered in identity.rs
             }
-            let (anonymous, _, _) = call(&state, endpoint, args, None).await;
+            let args = args.replace("{ty.duty}", &ty_duty.to_string());
+            let (anonymous, _, _) = call(&state, endpoint, &args, None).await;
             let expected = match access {
                 Access::Public => 200,
-                Access::Guarded(..) => 401,
+                Access::Guarded(..) | Access::Record(..) => 401,
             };
             assert_eq!(anonymous, expected, "{backend}: anonymous {endpoint}");
-            for (role, cookie) in &sessions {
-                let (status, _, body) = call(&state, endpoint, args, Some(cookie)).await;
+            for (username, role, region, cookie) in &sessions {
+                let (status, _, body) = call(&state, endpoint, &args, Some(cookie)).await;
                 let expected = match access {
                     Access::Public => 200,
-                    Access::Guarded(p, allowed) if role.can(*p) => *allowed,
-                    Access::Guarded(..) => 403,
+                    Access::Guarded(p, _) | Access::Record(p, _, _) if !role.can(*p) => 403,
+                    Access::Guarded(_, allowed) => *allowed,
+                    Access::Record(_, record, allowed) => {
+                        if region_covers(region, record) {
+                            *allowed
+                        } else {
+                            404
+                        }
+                    }
                 };
-                assert_eq!(status, expected, "{backend}: {role:?} {endpoint}: {body}");
+                assert_eq!(
+                    status, expected,
+                    "{backend}: {username} ({role:?}) {endpoint}: {body}"
+                );
             }
         }
     }
+}
+
+#[tokio::test]
+async fn refusals_are_audited() {
+    use app::audit::AuditQuery;
+    let (_, url) = database_urls().await.remove(0);
+    let state = state(&url, true).await;
+    let ty_duty = user_id(&state, "ty.duty").await;
+    let datong_admin = signed_in(&state, "dt.admin").await;
+    let (status, _, _) = call(
+        &state,
+        "identity/user",
+        &format!("id={ty_duty}"),
+        Some(&datong_admin),
+    )
+    .await;
+    assert_eq!(status, 404, "another city's user does not exist for Datong");
+    let reader = signed_in(&state, "ty.readonly").await;
+    let (status, _, _) = call(&state, "identity/users", "", Some(&reader)).await;
+    assert_eq!(status, 403);
+
+    let query = AuditQuery {
+        action: Some("access.refused".into()),
+        ..Default::default()
+    };
+    let page = app::audit::service::browse(&state.db, &query)
+        .await
+        .expect("browse");
+    let targets: Vec<(&str, &str)> = page
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.target.as_str(),
+                e.diff["outcome"][1].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let record = format!("user:{ty_duty}");
+    assert!(
+        targets.contains(&(record.as_str(), "out_of_jurisdiction")),
+        "{targets:?}"
+    );
+    assert!(
+        targets.contains(&("endpoint:/api/identity/users", "forbidden")),
+        "{targets:?}"
+    );
 }

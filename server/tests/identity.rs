@@ -5,20 +5,10 @@ mod support;
 use app::identity::{CurrentUser, Role};
 use sea_orm::ConnectionTrait;
 use server::demo::accounts::DEMO_PASSWORD;
-use support::{call, cookie_pair, database_urls, state};
+use support::{call, cookie_pair, database_urls, signed_in, state};
 
 fn form(username: &str, password: &str) -> String {
-    let encode = |s: &str| {
-        s.replace('%', "%25")
-            .replace('#', "%23")
-            .replace('&', "%26")
-            .replace('+', "%2B")
-    };
-    format!(
-        "username={}&password={}",
-        encode(username),
-        encode(password)
-    )
+    support::login_form(username, password)
 }
 
 async fn me(state: &app::state::AppState, cookie: &str) -> Option<CurrentUser> {
@@ -236,18 +226,6 @@ async fn a_call_with_missing_arguments_is_a_client_error() {
     assert_eq!(status, 422, "{body}");
     assert_eq!(cookie, None);
     assert!(body.contains("Validation"), "{body}");
-}
-
-async fn signed_in(state: &app::state::AppState, username: &str) -> String {
-    let (_, cookie, body) = call(
-        state,
-        "identity/login",
-        &form(username, DEMO_PASSWORD),
-        None,
-    )
-    .await;
-    assert_eq!(body, "null", "{username}");
-    cookie_pair(&cookie.unwrap_or_default())
 }
 
 async fn units(state: &app::state::AppState, cookie: &str) -> Vec<app::identity::OrgUnitView> {

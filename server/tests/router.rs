@@ -4,7 +4,7 @@ mod support;
 
 use axum::body::Body;
 use http::{Request, header};
-use support::{database_urls, get, read, send, state};
+use support::{database_urls, get, get_as, read, send, signed_in, signed_in_without_demo, state};
 
 /// National + 31 provinces + the listed cities, enterprises and bases of the demo set.
 fn demo_counts() -> (usize, usize, usize) {
@@ -18,7 +18,8 @@ fn demo_counts() -> (usize, usize, usize) {
 async fn home_page_shows_the_node_and_the_demo_directory_in_chinese() {
     for (backend, url) in database_urls().await {
         let state = state(&url, true).await;
-        let (status, html) = get(&state, "/").await;
+        let cookie = signed_in(&state, "nat.duty").await;
+        let (status, html) = get_as(&state, "/", &cookie).await;
         assert_eq!(status, 200, "{backend}");
         assert!(html.contains(r#"<html lang="zh-CN""#), "{backend}");
         assert!(html.contains("山西省安全生产应急救援指挥中心"), "{backend}");
@@ -48,8 +49,9 @@ async fn home_page_shows_the_node_and_the_demo_directory_in_chinese() {
 async fn the_language_cookie_renders_english() {
     for (backend, url) in database_urls().await {
         let state = state(&url, false).await;
+        let cookie = signed_in_without_demo(&state).await;
         let request = Request::get("/map")
-            .header(header::COOKIE, "yingji_lang=en")
+            .header(header::COOKIE, format!("yingji_lang=en; {cookie}"))
             .body(Body::empty())
             .expect("request");
         let (status, html) = read(send(&state, request).await).await;
@@ -76,9 +78,65 @@ async fn an_unknown_route_is_a_real_404_page() {
 async fn sections_under_construction_say_so() {
     let (_, url) = database_urls().await.remove(0);
     let state = state(&url, false).await;
-    let (status, html) = get(&state, "/duty").await;
+    let cookie = signed_in_without_demo(&state).await;
+    let (status, html) = get_as(&state, "/duty", &cookie).await;
     assert_eq!(status, 200);
     assert!(html.contains("应急值守") && html.contains("建设中"));
+}
+
+#[tokio::test]
+async fn pages_send_the_signed_out_to_sign_in_and_back() {
+    let (_, url) = database_urls().await.remove(0);
+    let state = state(&url, true).await;
+    // As a browser navigates (a server function call would get no 302).
+    let request = Request::get("/admin/audit?actor=ty.duty")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(&state, request).await;
+    assert_eq!(response.status().as_u16(), 302);
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap_or_default();
+    assert_eq!(location, "/login?next=/admin/audit%3Factor%3Dty.duty");
+    // Signed in, the sign-in page passes straight on to where it was asked to go.
+    let cookie = signed_in(&state, "ty.duty").await;
+    let request = Request::get("/login?next=/map")
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("request");
+    let response = send(&state, request).await;
+    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(response.headers()[header::LOCATION], "/map");
+    // The sign-in page itself needs nobody.
+    assert_eq!(get(&state, "/login").await.0, 200);
+}
+
+#[tokio::test]
+async fn enterprises_and_bases_are_seen_within_the_jurisdiction_only() {
+    let (_, url) = database_urls().await.remove(0);
+    let state = state(&url, true).await;
+    let all = app::directory::service::list_located(&state.db, "100000")
+        .await
+        .expect("list");
+    let datong = app::directory::service::list_located(&state.db, "140200")
+        .await
+        .expect("list");
+    use app::directory::EntryKind::*;
+    let count = |list: &[app::directory::DirectoryEntry], kind| {
+        list.iter().filter(|e| e.class.kind() == kind).count()
+    };
+    // Every centre, as the address book of the tiers.
+    assert_eq!(count(&datong, Node), count(&all, Node));
+    assert!(count(&datong, Enterprise) < count(&all, Enterprise));
+    assert!(
+        datong
+            .iter()
+            .filter(|e| e.class.kind() != Node)
+            .all(|e| e.region_code.starts_with("1402")),
+        "{datong:?}"
+    );
 }
 
 #[tokio::test]
@@ -102,11 +160,8 @@ async fn health_and_readiness_probes_answer() {
 async fn server_functions_answer_with_json() {
     for (backend, url) in database_urls().await {
         let state = state(&url, true).await;
-        let request = Request::post("/api/directory/summary")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::empty())
-            .expect("request");
-        let (status, body) = read(send(&state, request).await).await;
+        let cookie = signed_in(&state, "nat.duty").await;
+        let (status, _, body) = support::call(&state, "directory/summary", "", Some(&cookie)).await;
         assert_eq!(status, 200, "{backend}: {body}");
         let summary: app::directory::DirectorySummary =
             serde_json::from_str(&body).unwrap_or_else(|e| panic!("{backend}: {e}: {body}"));
@@ -130,7 +185,7 @@ async fn loading_the_demo_set_twice_adds_nothing_the_second_time() {
             .await
             .expect("load again");
         assert_eq!(again, 0, "{backend}");
-        let entries = app::directory::service::list_located(&state.db)
+        let entries = app::directory::service::list_located(&state.db, "100000")
             .await
             .expect("list");
         assert_eq!(entries.len(), server::demo::entries().len(), "{backend}");

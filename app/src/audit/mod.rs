@@ -1,7 +1,9 @@
 //! 审计日志 (audit log): every write records who, where, when, what and the difference, in an
 //! append-only hash chain whose integrity a command can verify.
 
+mod api;
 mod model;
+mod page;
 
 #[cfg(feature = "ssr")]
 mod chain;
@@ -10,4 +12,6 @@ mod entity;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+pub use api::*;
 pub use model::*;
+pub use page::AuditPage;

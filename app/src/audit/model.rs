@@ -62,6 +62,46 @@ pub enum Verification {
     Broken(ChainBreak),
 }
 
+/// One audit record as administrators browse it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub seq: i64,
+    /// Unix seconds.
+    pub at: i64,
+    pub node: String,
+    /// The stored actor key (`user:<id>`, `api_key:<id>`, `system`).
+    pub actor: String,
+    /// Who that is, for people: a user name, a key's prefix.
+    pub actor_label: String,
+    pub action: String,
+    pub target: String,
+    /// `{ field: [before, after] }`.
+    pub diff: Value,
+}
+
+/// One page of records, newest first, and where the next (older) page starts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntryView>,
+    pub older_than: Option<i64>,
+}
+
+/// What to look for; every part optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    /// Actions starting with this, e.g. `identity.` or `access.refused`.
+    pub action: Option<String>,
+    /// Exactly these actors (their stored keys); `None` means everybody.
+    pub actors: Option<Vec<String>>,
+    /// Targets containing this.
+    pub target: Option<String>,
+    /// Unix seconds, inclusive start and exclusive end.
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+    /// Only records older than this sequence number (the next page).
+    pub older_than: Option<i64>,
+}
+
 /// The difference between two states of a record: `{ field: [before, after] }` for every field
 /// that differs; a creation or deletion lists every field against `null`.
 pub fn field_diff(before: Option<&Value>, after: Option<&Value>) -> Value {

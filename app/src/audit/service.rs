@@ -143,6 +143,80 @@ pub async fn verify(db: &DatabaseConnection) -> Result<Verification, DbErr> {
     Ok(Verification::Intact { records })
 }
 
+/// Records per page when browsing.
+pub const BROWSE_PAGE: u64 = 100;
+
+/// Records matching `query`, newest first, one page at a time. Actor labels are left to the
+/// caller, which knows the users.
+pub async fn browse(db: &DatabaseConnection, query: &AuditQuery) -> Result<AuditPage, DbErr> {
+    use sea_orm::QuerySelect;
+    let mut select = log::Entity::find().order_by_desc(log::Column::Seq);
+    if let Some(action) = query.action.as_deref().filter(|a| !a.is_empty()) {
+        select = select.filter(like(
+            log::Column::Action,
+            &format!("{}%", escape_like(action)),
+        ));
+    }
+    if let Some(actors) = &query.actors {
+        select = select.filter(log::Column::Actor.is_in(actors.iter().map(String::as_str)));
+    }
+    if let Some(target) = query.target.as_deref().filter(|t| !t.is_empty()) {
+        select = select.filter(like(
+            log::Column::Target,
+            &format!("%{}%", escape_like(target)),
+        ));
+    }
+    let at = |unix: i64| TimeDateTimeWithTimeZone::from_unix_timestamp(unix).ok();
+    if let Some(from) = query.from.and_then(at) {
+        select = select.filter(log::Column::At.gte(from));
+    }
+    if let Some(until) = query.until.and_then(at) {
+        select = select.filter(log::Column::At.lt(until));
+    }
+    if let Some(seq) = query.older_than {
+        select = select.filter(log::Column::Seq.lt(seq));
+    }
+    // One more than a page tells whether an older page exists.
+    let mut rows = select.limit(BROWSE_PAGE + 1).all(db).await?;
+    let more = rows.len() as u64 > BROWSE_PAGE;
+    rows.truncate(BROWSE_PAGE as usize);
+    let older_than = more.then(|| rows.last().map(|r| r.seq)).flatten();
+    let entries = rows
+        .into_iter()
+        .map(|row| AuditEntryView {
+            seq: row.seq,
+            at: row.at.unix_timestamp(),
+            node: row.node,
+            actor_label: row.actor.clone(),
+            actor: row.actor,
+            action: row.action,
+            target: row.target,
+            diff: serde_json::from_str(&row.diff).unwrap_or(serde_json::Value::Null),
+        })
+        .collect();
+    Ok(AuditPage {
+        entries,
+        older_than,
+    })
+}
+
+fn like(column: log::Column, pattern: &str) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::LikeExpr;
+    Expr::col(column).like(LikeExpr::new(pattern).escape('\\'))
+}
+
+/// The text as a literal inside a LIKE pattern: a `%` typed by a reader matches a `%`.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 /// Now, truncated to the microseconds both databases store, so the hash survives a round trip.
 fn now_micros() -> TimeDateTimeWithTimeZone {
     let now = TimeDateTimeWithTimeZone::now_utc();

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -38,38 +38,55 @@ impl From<DirectoryError> for AppError {
     }
 }
 
-pub async fn summary(db: &DatabaseConnection) -> Result<DirectorySummary, DirectoryError> {
-    let count_kind = |kind: EntryKind| {
-        Entity::find()
-            .filter(Column::Kind.eq(kind.as_str()))
-            .count(db)
-    };
-    let as_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+/// Counts of what a unit whose region is `region` may see (see [`visible_in`]).
+pub async fn summary(
+    db: &DatabaseConnection,
+    region: &str,
+) -> Result<DirectorySummary, DirectoryError> {
+    let entries = visible(Entity::find(), db, region).await?;
+    let count = |kind: EntryKind| entries.iter().filter(|e| e.class.kind() == kind).count();
+    let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(DirectorySummary {
-        nodes: as_u32(count_kind(EntryKind::Node).await?),
-        enterprises: as_u32(count_kind(EntryKind::Enterprise).await?),
-        bases: as_u32(count_kind(EntryKind::Base).await?),
-        demo: as_u32(
-            Entity::find()
-                .filter(Column::Demo.eq(true))
-                .count(db)
-                .await?,
-        ),
+        nodes: as_u32(count(EntryKind::Node)),
+        enterprises: as_u32(count(EntryKind::Enterprise)),
+        bases: as_u32(count(EntryKind::Base)),
+        demo: as_u32(entries.iter().filter(|e| e.demo).count()),
     })
 }
 
-/// Every entry with a location, nodes first, for the situation map.
-pub async fn list_located(db: &DatabaseConnection) -> Result<Vec<DirectoryEntry>, DirectoryError> {
-    Entity::find()
+/// Every entry with a location that a unit of `region` may see, nodes first, for the map.
+pub async fn list_located(
+    db: &DatabaseConnection,
+    region: &str,
+) -> Result<Vec<DirectoryEntry>, DirectoryError> {
+    let located = Entity::find()
         .filter(Column::Lon.is_not_null())
         .filter(Column::Lat.is_not_null())
         .order_by_asc(Column::Kind)
-        .order_by_asc(Column::Code)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_entry)
-        .collect()
+        .order_by_asc(Column::Code);
+    visible(located, db, region).await
+}
+
+async fn visible(
+    select: sea_orm::Select<Entity>,
+    db: &DatabaseConnection,
+    region: &str,
+) -> Result<Vec<DirectoryEntry>, DirectoryError> {
+    let mut entries = Vec::new();
+    for model in select.all(db).await? {
+        let entry = to_entry(model)?;
+        if visible_in(&entry, region) {
+            entries.push(entry);
+        }
+    }
+    Ok(entries)
+}
+
+/// The command centres are every node's address book (reports go up, directives down), so all
+/// of them are visible; enterprises and rescue bases only within the reader's jurisdiction.
+pub fn visible_in(entry: &DirectoryEntry, region: &str) -> bool {
+    matches!(entry.class, EntryClass::Node(_))
+        || crate::identity::region_covers(region, &entry.region_code)
 }
 
 fn to_entry(m: entity::Model) -> Result<DirectoryEntry, DirectoryError> {

@@ -31,6 +31,10 @@ pub struct Texts {
     pub map: MapTexts,
     pub identity: IdentityTexts,
     pub admin: AdminTexts,
+    pub units: UnitTexts,
+    pub keys: KeyTexts,
+    pub sessions: SessionTexts,
+    pub audit: AuditTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,
@@ -104,7 +108,6 @@ pub struct IdentityTexts {
     pub password: &'static str,
     pub sign_in: &'static str,
     pub sign_out: &'static str,
-    pub signed_in_as: &'static str,
     pub bad_credentials: &'static str,
     /// `{minutes}` is replaced by the wait.
     pub locked: &'static str,
@@ -125,7 +128,21 @@ pub struct AdminTexts {
     pub status: &'static str,
     pub active: &'static str,
     pub inactive: &'static str,
-    pub still_planned: &'static [&'static str],
+    pub tab_users: &'static str,
+    pub tab_units: &'static str,
+    pub tab_keys: &'static str,
+    pub tab_sessions: &'static str,
+    pub tab_audit: &'static str,
+    pub tabs_label: &'static str,
+    pub back_to_users: &'static str,
+    pub activate: &'static str,
+    pub deactivate: &'static str,
+    pub status_changed: &'static str,
+    pub cannot_deactivate_self: &'static str,
+    pub reset_title: &'static str,
+    pub new_password: &'static str,
+    pub reset: &'static str,
+    pub reset_done: &'static str,
     pub username_rule: &'static str,
     pub display_name_rule: &'static str,
     pub role_rule: &'static str,
@@ -148,6 +165,117 @@ impl AdminTexts {
             Common => self.password_common,
         }
     }
+}
+
+pub struct UnitTexts {
+    pub title: &'static str,
+    pub create_title: &'static str,
+    pub name: &'static str,
+    pub tier: &'static str,
+    pub kind: &'static str,
+    pub region: &'static str,
+    pub region_hint: &'static str,
+    pub parent: &'static str,
+    pub create: &'static str,
+    pub created: &'static str,
+    pub name_rule: &'static str,
+    pub tier_rule: &'static str,
+    pub kind_rule: &'static str,
+    pub parent_rule: &'static str,
+    pub region_rule: &'static str,
+    pub region_outside_parent: &'static str,
+    pub emergency_dept: &'static str,
+    pub mine_rescue_command: &'static str,
+    pub enterprise_emergency: &'static str,
+    pub rescue_team: &'static str,
+    pub medical: &'static str,
+}
+
+impl UnitTexts {
+    pub fn kind_name(&self, kind: crate::identity::OrgKind) -> &'static str {
+        use crate::identity::OrgKind::*;
+        match kind {
+            EmergencyDept => self.emergency_dept,
+            MineRescueCommand => self.mine_rescue_command,
+            EnterpriseEmergency => self.enterprise_emergency,
+            RescueTeam => self.rescue_team,
+            Medical => self.medical,
+        }
+    }
+}
+
+pub struct KeyTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub create_title: &'static str,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub scopes: &'static str,
+    pub valid_days: &'static str,
+    pub create: &'static str,
+    /// Shown with the new key: the only time it is visible.
+    pub shown_once: &'static str,
+    pub prefix: &'static str,
+    pub created_at: &'static str,
+    pub expires_at: &'static str,
+    pub last_used: &'static str,
+    pub never: &'static str,
+    pub status: &'static str,
+    pub valid: &'static str,
+    pub revoked: &'static str,
+    pub expired: &'static str,
+    pub revoke: &'static str,
+    pub none: &'static str,
+    pub name_rule: &'static str,
+    pub unit_rule: &'static str,
+    pub scopes_rule: &'static str,
+    pub valid_days_rule: &'static str,
+    pub directory_read: &'static str,
+    pub incidents_read: &'static str,
+    pub incidents_write: &'static str,
+    pub resources_read: &'static str,
+}
+
+impl KeyTexts {
+    pub fn scope(&self, scope: crate::identity::ApiScope) -> &'static str {
+        use crate::identity::ApiScope::*;
+        match scope {
+            DirectoryRead => self.directory_read,
+            IncidentsRead => self.incidents_read,
+            IncidentsWrite => self.incidents_write,
+            ResourcesRead => self.resources_read,
+        }
+    }
+}
+
+pub struct SessionTexts {
+    pub title: &'static str,
+    pub user: &'static str,
+    pub address: &'static str,
+    pub started: &'static str,
+    pub last_seen: &'static str,
+    pub revoke: &'static str,
+    pub none: &'static str,
+}
+
+pub struct AuditTexts {
+    pub title: &'static str,
+    pub action: &'static str,
+    pub action_hint: &'static str,
+    pub actor: &'static str,
+    pub target: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub search: &'static str,
+    pub time: &'static str,
+    pub node: &'static str,
+    pub changes: &'static str,
+    pub older: &'static str,
+    pub newest: &'static str,
+    pub none: &'static str,
+    pub system: &'static str,
+    pub date_rule: &'static str,
+    pub actor_rule: &'static str,
 }
 
 pub struct RoleTexts {

@@ -45,6 +45,15 @@ impl Locale {
         }
     }
 
+    /// The first language of an `Accept-Language` header we speak (machine clients send it;
+    /// browsers use the cookie). Listed order is taken as preference.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header
+            .split(',')
+            .filter_map(|item| item.split(';').next())
+            .find_map(Self::from_tag)
+    }
+
     /// The locale named in a `Cookie` header, if any.
     pub fn from_cookie_header(header: &str) -> Option<Self> {
         header

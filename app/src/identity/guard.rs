@@ -1,10 +1,12 @@
-//! ssr: who is asking. Every server function that reads or writes records starts here.
+//! ssr: who is asking, and may they. Every server function that reads or writes records
+//! starts here; refusals are written to the audit log.
 
 use leptos::prelude::*;
 
 use super::model::CurrentUser;
-use super::service::{session_user, token_from_cookies};
-use super::{Decision, Permission, authorize};
+use super::service::{is_shared_with, session_user, token_from_cookies};
+use super::{Decision, Permission, RecordRef, authorize};
+use crate::audit::{Actor, NewAuditEntry};
 use crate::error::AppError;
 
 /// The session token of the request being served, if it carries one.
@@ -46,27 +48,87 @@ pub async fn require(permission: Permission) -> Result<CurrentUser, AppError> {
     if user.role.can(permission) {
         Ok(user)
     } else {
-        Err(AppError::Forbidden)
+        let path = use_context::<http::request::Parts>()
+            .map_or_else(String::new, |p| p.uri.path().to_string());
+        let target = format!("endpoint:{path}");
+        refused(
+            &Actor::User(user.id),
+            permission,
+            target,
+            Decision::Forbidden,
+        )
+        .await
     }
 }
 
-/// [`require`], plus the record's region within the user's jurisdiction (or shared with it);
-/// outside it the record is answered as not found.
-pub async fn require_in(
+/// [`require`], plus the record within the user's jurisdiction or shared with the user's unit;
+/// outside both the record is answered as not found (its existence is not the reader's business).
+pub async fn require_record(
     permission: Permission,
-    record_region: &str,
-    shared: bool,
+    record: &RecordRef,
 ) -> Result<CurrentUser, AppError> {
     let user = current_user().await?.ok_or(AppError::Unauthorized)?;
-    match authorize(
-        user.role,
+    let mut decision = authorize(
+        &user.role,
         permission,
         &user.unit_region,
-        record_region,
-        shared,
-    ) {
-        Decision::Allow => Ok(user),
-        Decision::Forbidden => Err(AppError::Forbidden),
-        Decision::OutOfJurisdiction => Err(AppError::NotFound),
+        &record.region,
+        false,
+    );
+    if decision == Decision::OutOfJurisdiction
+        && is_shared_with(&crate::state::db()?, record, user.unit_id).await?
+    {
+        decision = Decision::Allow;
+    }
+    if decision == Decision::Allow {
+        return Ok(user);
+    }
+    let target = format!("{}:{}", record.kind, record.id);
+    refused(&Actor::User(user.id), permission, target, decision).await
+}
+
+/// Records a refusal of this request and answers it.
+async fn refused<T>(
+    actor: &Actor,
+    permission: Permission,
+    target: String,
+    decision: Decision,
+) -> Result<T, AppError> {
+    let state = crate::state::app_state()?;
+    Err(record_refusal(
+        &state.db,
+        &state.site.node.id,
+        actor,
+        permission,
+        target,
+        decision,
+    )
+    .await)
+}
+
+/// Writes a refusal to the audit log and returns its answer: 403 for a missing permission or
+/// scope, 404 outside the jurisdiction. For callers outside a server function (the JSON API).
+pub async fn record_refusal(
+    db: &sea_orm::DatabaseConnection,
+    node: &str,
+    actor: &Actor,
+    permission: Permission,
+    target: String,
+    decision: Decision,
+) -> AppError {
+    let (error, outcome) = match decision {
+        Decision::OutOfJurisdiction => (AppError::NotFound, "out_of_jurisdiction"),
+        _ => (AppError::Forbidden, "forbidden"),
+    };
+    let entry = NewAuditEntry {
+        actor: actor.clone(),
+        action: "access.refused".into(),
+        target,
+        before: None,
+        after: Some(serde_json::json!({ "permission": permission, "outcome": outcome })),
+    };
+    match crate::audit::service::append(db, node, entry).await {
+        Ok(_) => error,
+        Err(e) => AppError::internal(&e),
     }
 }

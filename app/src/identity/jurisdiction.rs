@@ -1,7 +1,25 @@
 //! 属地为主: a unit sees and changes the records of its own region and the regions below it.
 
+use super::api_key::ApiClient;
 use super::role::{Permission, Role};
 use crate::reference::NATIONAL_REGION_CODE;
+
+/// Whoever acts: a signed-in user through its role, a machine client through its key's scopes.
+pub trait Grants {
+    fn grants(&self, permission: Permission) -> bool;
+}
+
+impl Grants for Role {
+    fn grants(&self, permission: Permission) -> bool {
+        self.can(permission)
+    }
+}
+
+impl Grants for ApiClient {
+    fn grants(&self, permission: Permission) -> bool {
+        self.scopes.iter().any(|s| s.permission() == permission)
+    }
+}
 
 /// Whether a unit whose region is `scope` has jurisdiction over a record in region `code`, by
 /// the structure of GB/T 2260 codes: `PP0000` a province, `PPCC00` a prefecture, `PPCCDD` a
@@ -24,6 +42,32 @@ pub fn region_covers(scope: &str, code: &str) -> bool {
     code.starts_with(prefix) && code != NATIONAL_REGION_CODE
 }
 
+/// A record a guarded action touches: its kind (`incident`, `user`, ...), id and region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRef {
+    pub kind: &'static str,
+    pub id: uuid::Uuid,
+    pub region: String,
+}
+
+/// Why a record was opened to a unit outside its jurisdiction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareReason {
+    /// 上报: a lower tier reported it up.
+    UpwardReport,
+    /// 下发: an upper tier sent it down (a directive, a notice).
+    Directive,
+}
+
+impl ShareReason {
+    pub fn key(self) -> &'static str {
+        match self {
+            ShareReason::UpwardReport => "upward_report",
+            ShareReason::Directive => "directive",
+        }
+    }
+}
+
 /// The outcome of an authorization check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
@@ -35,16 +79,17 @@ pub enum Decision {
     OutOfJurisdiction,
 }
 
-/// The one rule every guarded action applies: the role grants the permission, and the record
-/// lies in the unit's region subtree or was shared with it (an upward report, a directive).
+/// The one rule every guarded action applies: the role (or key) grants the permission, and the
+/// record lies in the unit's region subtree or was shared with the unit (an upward report, a
+/// directive).
 pub fn authorize(
-    role: Role,
+    actor: &impl Grants,
     permission: Permission,
     unit_region: &str,
     record_region: &str,
     shared: bool,
 ) -> Decision {
-    if !role.can(permission) {
+    if !actor.grants(permission) {
         Decision::Forbidden
     } else if shared || region_covers(unit_region, record_region) {
         Decision::Allow
@@ -115,12 +160,42 @@ mod tests {
             (Role::HallOperator, Dispatch, "140100", false, Forbidden),
             (Role::Commander, Dispatch, "140105", false, Allow),
             (Role::Admin, UserAdmin, "140200", false, OutOfJurisdiction),
+            (Role::Admin, UserAdmin, "140200", true, Allow),
         ];
         for (role, permission, record, shared, expected) in rows {
             assert_eq!(
-                authorize(role, permission, city, record, shared),
+                authorize(&role, permission, city, record, shared),
                 expected,
                 "{role:?} {permission:?} on {record} (shared: {shared})"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_acts_through_its_scopes_within_its_units_region() {
+        use super::super::api_key::{ApiClient, ApiScope};
+        use Decision::*;
+        let key = ApiClient {
+            key_id: uuid::Uuid::nil(),
+            name: "太原 110".into(),
+            unit_id: uuid::Uuid::nil(),
+            unit_name: "太原市应急管理局".into(),
+            unit_region: "140100".into(),
+            scopes: vec![ApiScope::IncidentsWrite],
+            expires_at: 0,
+        };
+        let rows = [
+            (IncidentWrite, "140105", Allow),
+            (IncidentWrite, "140200", OutOfJurisdiction),
+            (IncidentRead, "140105", Forbidden),
+            (DirectoryRead, "140100", Forbidden),
+            (UserAdmin, "140100", Forbidden),
+        ];
+        for (permission, record, expected) in rows {
+            assert_eq!(
+                authorize(&key, permission, &key.unit_region, record, false),
+                expected,
+                "{permission:?} on {record}"
             );
         }
     }

@@ -3,6 +3,7 @@
 //! Pure rules (roles, jurisdiction, password policy) compile for both sides; organisations,
 //! users, sessions and the request guard every server function calls are ssr-only.
 
+mod api_key;
 mod jurisdiction;
 mod model;
 mod password;
@@ -19,11 +20,12 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use admin_api::{CreateUser, create_user, list_units, list_users};
+pub use admin_api::*;
 pub use api::{Login, Logout, get_current_user, login, logout};
-pub use components::{AdminPage, LoginPage, UserMenu};
+pub use api_key::*;
+pub use components::*;
 pub use context::{provide_current_user, signed_in_user};
-pub use jurisdiction::{Decision, authorize, region_covers};
+pub use jurisdiction::{Decision, Grants, RecordRef, ShareReason, authorize, region_covers};
 pub use model::*;
 pub use password::{PasswordProblem, check_password};
 pub use role::{Permission, Role};

@@ -73,7 +73,9 @@ pub struct OrgUnitView {
     pub id: Uuid,
     pub name: String,
     pub tier: NodeTier,
+    pub kind: OrgKind,
     pub region_code: String,
+    pub parent_id: Option<Uuid>,
     pub demo: bool,
 }
 
@@ -84,9 +86,23 @@ pub struct UserView {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    pub unit_id: Uuid,
     pub unit_name: String,
     pub active: bool,
     pub demo: bool,
+}
+
+/// A live session as administrators see it (never its token or the token's hash).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub address: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub last_seen_at: i64,
 }
 
 /// A user name: 3–64 of lowercase letters, digits, `.`, `_`, `-`.

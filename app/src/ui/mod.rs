@@ -4,7 +4,9 @@ mod badges;
 mod field;
 mod layout;
 mod nav;
+pub mod time;
 mod top_bar;
+pub mod url;
 
 pub use badges::{DemoBadge, StatusBadge};
 pub use field::SelectField;

@@ -58,7 +58,7 @@ pub const UNITS: [(&str, NodeTier, OrgKind, &str, Option<usize>); 6] = [
 ];
 
 /// (user name, display name, unit index, role)
-pub const ACCOUNTS: [(&str, &str, usize, Role); 16] = [
+pub const ACCOUNTS: [(&str, &str, usize, Role); 18] = [
     ("nat.admin", "国家中心管理员（演示）", 0, Role::Admin),
     ("nat.duty", "国家中心值班员（演示）", 0, Role::DutyOfficer),
     (
@@ -84,6 +84,7 @@ pub const ACCOUNTS: [(&str, &str, usize, Role); 16] = [
     ("sx.duty", "山西省值班员（演示）", 1, Role::DutyOfficer),
     ("sx.commander", "山西省指挥长（演示）", 1, Role::Commander),
     ("sx.expert", "山西省专家（演示）", 1, Role::Expert),
+    ("ty.admin", "太原市管理员（演示）", 2, Role::Admin),
     ("ty.duty", "太原市值班员（演示）", 2, Role::DutyOfficer),
     (
         "ty.field",
@@ -92,6 +93,7 @@ pub const ACCOUNTS: [(&str, &str, usize, Role); 16] = [
         Role::FieldCommander,
     ),
     ("ty.readonly", "太原市只读用户（演示）", 2, Role::ReadOnly),
+    ("dt.admin", "大同市管理员（演示）", 3, Role::Admin),
     ("dt.duty", "大同市值班员（演示）", 3, Role::DutyOfficer),
     ("jb.duty", "晋北煤业值班员（演示）", 4, Role::DutyOfficer),
     (

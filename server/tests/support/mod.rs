@@ -85,6 +85,94 @@ pub async fn get(state: &AppState, uri: &str) -> (u16, String) {
     read(send(state, request).await).await
 }
 
+/// A GET as a signed-in browser sends it.
+pub async fn get_as(state: &AppState, uri: &str, cookie: &str) -> (u16, String) {
+    let request = Request::get(uri)
+        .header(http::header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("request");
+    read(send(state, request).await).await
+}
+
+/// A GET of the JSON API with an API key.
+pub async fn api_get(state: &AppState, path: &str, key: &str) -> (u16, String) {
+    let request = Request::get(path)
+        .header(http::header::AUTHORIZATION, format!("Bearer {key}"))
+        .body(Body::empty())
+        .expect("request");
+    read(send(state, request).await).await
+}
+
+/// The login form of `username` and `password`, encoded.
+pub fn login_form(username: &str, password: &str) -> String {
+    let encode = |s: &str| {
+        s.replace('%', "%25")
+            .replace('#', "%23")
+            .replace('&', "%26")
+            .replace('+', "%2B")
+    };
+    format!(
+        "username={}&password={}",
+        encode(username),
+        encode(password)
+    )
+}
+
+/// Signs a demo account in; its session cookie (`name=value`).
+pub async fn signed_in(state: &AppState, username: &str) -> String {
+    let form = login_form(username, server::demo::accounts::DEMO_PASSWORD);
+    let (_, cookie, body) = call(state, "identity/login", &form, None).await;
+    assert_eq!(body, "null", "{username}");
+    cookie_pair(&cookie.unwrap_or_default())
+}
+
+/// The id of a (demo) user.
+pub async fn user_id(state: &AppState, username: &str) -> uuid::Uuid {
+    let users = app::identity::service::users_within(&state.db, "100000")
+        .await
+        .expect("users");
+    let user = users.into_iter().find(|u| u.username == username);
+    user.expect("demo user").id
+}
+
+/// On a node without demo data: a national unit and an administrator, signed in.
+pub async fn signed_in_without_demo(state: &AppState) -> String {
+    use app::identity::service::{NewOrgUnit, NewUser, create_org_unit, create_user};
+    let actor = app::audit::Actor::System;
+    let unit = NewOrgUnit {
+        name: "测试中心".into(),
+        tier: app::site::NodeTier::National,
+        kind: app::identity::OrgKind::EmergencyDept,
+        region_code: "100000".into(),
+        parent_id: None,
+        demo: false,
+    };
+    let unit = create_org_unit(&state.db, &actor, "test", unit)
+        .await
+        .expect("unit");
+    let password = "Taihang#Watch-2026";
+    let user = NewUser {
+        username: "chief".into(),
+        display_name: "值班主任".into(),
+        org_unit_id: unit,
+        role: app::identity::Role::Admin,
+        password: password.into(),
+        demo: false,
+    };
+    create_user(&state.db, &actor, "test", user)
+        .await
+        .expect("user");
+    let (_, cookie, body) = call(
+        state,
+        "identity/login",
+        &login_form("chief", password),
+        None,
+    )
+    .await;
+    assert_eq!(body, "null");
+    cookie_pair(&cookie.unwrap_or_default())
+}
+
 pub async fn read(response: Response<Body>) -> (u16, String) {
     let status = response.status().as_u16();
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261204_000001_create_directory_entry;
 mod m20261204_000002_create_audit_log;
 mod m20261204_000003_create_identity;
+mod m20261204_000004_create_access;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_create_directory_entry::Migration),
             Box::new(m20261204_000002_create_audit_log::Migration),
             Box::new(m20261204_000003_create_identity::Migration),
+            Box::new(m20261204_000004_create_access::Migration),
         ]
     }
 }

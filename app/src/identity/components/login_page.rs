@@ -1,20 +1,26 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
 
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
+use crate::identity::components::signed_in::safe_next;
 use crate::identity::context::{reload_at, signed_in_user};
 use crate::identity::{Login, LoginRefusal};
 
-/// 登录: user name and password; a refusal never says whether the account exists.
+/// 登录: user name and password; a refusal never says whether the account exists. Afterwards
+/// the page asked for (`?next=`), or the overview.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<Login>::new();
+    let query = use_query_map();
+    let next = move || safe_next(query.read().get("next"));
     Effect::new(move |_| {
         if let Some(Ok(None)) = action.value().get() {
-            reload_at("/");
+            reload_at(&next());
         }
     });
     let outcome = move || {
@@ -36,16 +42,8 @@ pub fn LoginPage() -> impl IntoView {
             Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
         }
     };
-    let signed_in = move || {
-        signed_in_user().map(|user| {
-            let t = &i18n.t().identity;
-            view! {
-                <p class="notice" data-testid="already-signed-in">
-                    {t.signed_in_as} " " <strong>{user.display_name}</strong> " · " <a href="/">{i18n.t().home.title}</a>
-                </p>
-            }
-        })
-    };
+    // Already signed in (or just signed in without JavaScript): on to the page asked for.
+    let signed_in = move || signed_in_user().map(|_| view! { <Redirect path=next() /> });
     view! {
         <Title text=move || i18n.t().identity.login_title />
         <section class="page page--login">

@@ -1,23 +1,19 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
-use crate::identity::context::signed_in_user;
-use crate::identity::{CreateUser, Permission, Role, UserView, list_units, list_users};
-use crate::sections::Section;
+use crate::identity::{CreateUser, Role, UserView, list_units, list_users};
 use crate::ui::{DemoBadge, SelectField};
 
-/// 系统管理: user accounts of the administrator's jurisdiction, and a form to add one.
+/// Users of the administrator's jurisdiction, and a form to add one.
 #[component]
-pub fn AdminPage() -> impl IntoView {
+pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateUser>::new();
     // Reload the list after every creation.
     let users = Resource::new(move || create.version().get(), |_| list_users());
     let units = Resource::new(|| (), |_| list_units());
-    let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
     // An empty form after a creation, ready for the next user.
     let form_ref = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -39,9 +35,7 @@ pub fn AdminPage() -> impl IntoView {
             .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
-            .map(|unit| {
-                view! { <option value=unit.id.to_string()>{unit.name}</option> }
-            })
+            .map(|unit| view! { <option value=unit.id.to_string()>{unit.name}</option> })
             .collect_view()
     };
     let role_options = move || {
@@ -84,30 +78,9 @@ pub fn AdminPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || i18n.t().section(Section::Admin).name />
-        <section class="page page--admin" data-testid="section-admin">
-            <h1>{move || i18n.t().section(Section::Admin).name}</h1>
-            <Transition fallback=|| ()>
-                {move || if allowed() {
-                    view! {
-                        <h2>{move || i18n.t().admin.users_title}</h2>
-                        <Transition fallback=|| ()>{list}</Transition>
-                        {form}
-                        <h2>{move || i18n.t().planned_title} " · " {move || i18n.t().status_building}</h2>
-                        <ul class="planned">
-                            {move || i18n.t().admin.still_planned.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p class="notice">
-                            {move || i18n.t().admin.sign_in_required} " "
-                            <a href="/login">{move || i18n.t().identity.sign_in}</a>
-                        </p>
-                    }.into_any()
-                }}
-            </Transition>
-        </section>
+        <h2>{move || i18n.t().admin.users_title}</h2>
+        <Transition fallback=|| ()>{list}</Transition>
+        {form}
     }
 }
 
@@ -133,7 +106,7 @@ fn UserTable(users: Vec<UserView>) -> impl IntoView {
                         let active = user.active;
                         view! {
                             <tr>
-                                <td>{user.username}</td>
+                                <td><a href=format!("/admin/users/{}", user.id)>{user.username}</a></td>
                                 <td>{user.display_name} {user.demo.then(|| view! { " " <DemoBadge /> })}</td>
                                 <td>{user.unit_name}</td>
                                 <td>{move || i18n.t().role(role)}</td>

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Outlet};
+
+use crate::i18n::use_i18n;
+use crate::identity::Permission;
+use crate::identity::context::signed_in_user;
+use crate::sections::Section;
+
+/// The administration's heading and tabs; its pages only for administrators.
+#[component]
+pub fn AdminFrame() -> impl IntoView {
+    let i18n = use_i18n();
+    let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
+    let tabs = move || {
+        let t = &i18n.t().admin;
+        [
+            ("/admin", t.tab_users),
+            ("/admin/units", t.tab_units),
+            ("/admin/keys", t.tab_keys),
+            ("/admin/sessions", t.tab_sessions),
+            ("/admin/audit", t.tab_audit),
+        ]
+        .into_iter()
+        .map(|(href, label)| view! { <A href=href exact=true>{label}</A> })
+        .collect_view()
+    };
+    view! {
+        <Title text=move || i18n.t().section(Section::Admin).name />
+        <section class="page page--admin" data-testid="section-admin">
+            <h1>{move || i18n.t().section(Section::Admin).name}</h1>
+            {move || if allowed() {
+                view! {
+                    <nav class="tabs" aria-label=move || i18n.t().admin.tabs_label>{tabs}</nav>
+                    <Outlet />
+                }.into_any()
+            } else {
+                view! { <p class="notice">{move || i18n.t().admin.sign_in_required}</p> }.into_any()
+            }}
+        </section>
+    }
+}

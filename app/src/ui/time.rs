@@ -1,0 +1,61 @@
+//! Times as command centres read them: Beijing time (UTC+8, no daylight saving), whatever the
+//! browser's or server's own zone.
+
+use time::macros::{format_description, offset};
+use time::{OffsetDateTime, UtcOffset};
+
+/// 北京时间.
+pub const BEIJING: UtcOffset = offset!(+8);
+
+/// Now, in Unix seconds (the browser's clock in the browser).
+pub fn now_unix() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        OffsetDateTime::now_utc().unix_timestamp()
+    }
+}
+
+/// `2026-12-04 19:30` in Beijing time, from Unix seconds; empty for an impossible instant.
+pub fn format_minutes(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.to_offset(BEIJING)
+                .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// `2026-12-04 19:30:05` in Beijing time.
+pub fn format_seconds(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.to_offset(BEIJING)
+                .format(format_description!(
+                    "[year]-[month]-[day] [hour]:[minute]:[second]"
+                ))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_in_beijing_time() {
+        // 2026-12-04T11:30:05Z
+        assert_eq!(format_seconds(1_796_383_805), "2026-12-04 19:30:05");
+        assert_eq!(format_minutes(1_796_383_805), "2026-12-04 19:30");
+        // Past midnight in Beijing while still the day before in UTC.
+        assert_eq!(format_minutes(1_796_400_000), "2026-12-05 00:00");
+        assert_eq!(format_minutes(i64::MAX), "");
+    }
+}

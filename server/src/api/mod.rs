@@ -1,0 +1,21 @@
+//! The JSON API for machine clients (`/api/v1`): call centres, sensors, other systems.
+//! Authenticated by API key only (no cookies, so no CSRF exposure); every refusal is audited.
+
+mod auth;
+mod directory;
+mod error;
+mod whoami;
+
+use app::state::AppState;
+use axum::Router;
+use axum::routing::get;
+
+pub use auth::ApiCaller;
+pub use error::ApiError;
+
+/// Routes under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/whoami", get(whoami::whoami))
+        .route("/api/v1/directory", get(directory::list))
+}
