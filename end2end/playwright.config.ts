@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SIGNED_IN } from "./fixtures/login";
 
 // The release server with a throwaway SQLite database and the demo data set.
 const port = Number(process.env.E2E_PORT ?? 3099);
@@ -16,6 +17,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [["list"]],
+  projects: [
+    // Signs the national duty officer in once; every other test starts signed in as them
+    // (tests about signing in start from an empty state of their own).
+    { name: "sign-in", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", dependencies: ["sign-in"], use: { storageState: SIGNED_IN } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1366, height: 768 },

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::audit::AuditPage;
@@ -10,7 +10,7 @@ use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
 use crate::identity::{
-    AdminFrame, KeysPage, LoginPage, SessionsPage, SignedIn, UnitsPage, UserDetailPage, UsersPage,
+    AdminFrame, KeysPage, LoginPage, SessionsPage, UnitsPage, UserDetailPage, UsersPage,
     provide_current_user,
 };
 use crate::map::SituationMapPage;
@@ -62,30 +62,36 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("login") view=LoginPage ssr=ssr.clone() />
-                    // Everything else is behind sign-in.
-                    <ParentRoute path=path!("") view=SignedIn ssr=ssr.clone()>
-                        <Route path=path!("") view=HomePage ssr=ssr.clone() />
-                        <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
-                        <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
-                        <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
-                        <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
-                        <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
-                        <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
-                        <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
-                        <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
-                        <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
-                        <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
-                        <ParentRoute path=path!("admin") view=AdminFrame ssr=ssr.clone()>
-                            <Route path=path!("") view=UsersPage ssr=ssr.clone() />
-                            <Route path=path!("users/:id") view=UserDetailPage ssr=ssr.clone() />
-                            <Route path=path!("units") view=UnitsPage ssr=ssr.clone() />
-                            <Route path=path!("keys") view=KeysPage ssr=ssr.clone() />
-                            <Route path=path!("sessions") view=SessionsPage ssr=ssr.clone() />
-                            <Route path=path!("audit") view=AuditPage ssr />
-                        </ParentRoute>
-                    </ParentRoute>
+                    // Every other page needs a session (the server sends the signed-out to sign in).
+                    <Route path=path!("") view=HomePage ssr=ssr.clone() />
+                    <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
+                    <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
+                    <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
+                    <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
+                    <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
+                    <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
+                    <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
+                    <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
+                    <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
+                    <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
+                    <Route path=path!("admin") view=admin(UsersPage) ssr=ssr.clone() />
+                    <Route path=path!("admin/users/:id") view=admin(UserDetailPage) ssr=ssr.clone() />
+                    <Route path=path!("admin/units") view=admin(UnitsPage) ssr=ssr.clone() />
+                    <Route path=path!("admin/keys") view=admin(KeysPage) ssr=ssr.clone() />
+                    <Route path=path!("admin/sessions") view=admin(SessionsPage) ssr=ssr.clone() />
+                    <Route path=path!("admin/audit") view=admin(AuditPage) ssr />
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+/// A page of the administration, under the administration's tabs.
+fn admin<V: IntoView + 'static>(
+    page: impl Fn() -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || {
+        let page = page.clone();
+        view! { <AdminFrame>{page()}</AdminFrame> }.into_any()
     }
 }

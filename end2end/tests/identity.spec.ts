@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { AppShell } from "../fixtures/app";
-import { DEMO_PASSWORD, LoginPage } from "../fixtures/login";
+import { DEMO_PASSWORD, LoginPage, SIGNED_OUT } from "../fixtures/login";
+
+test.use({ storageState: SIGNED_OUT });
 
 test("a duty officer signs in, sees who they are, and signs out", async ({ page }) => {
   const login = new LoginPage(page);
@@ -11,8 +13,7 @@ test("a duty officer signs in, sees who they are, and signs out", async ({ page 
   await expect(login.userMenu()).toContainText("值班员");
   await new AppShell(page).screenshot("signed-in-pc");
 
-  await login.userMenu().getByRole("button", { name: "退出" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await login.signOut();
   await expect(login.userMenu()).toHaveCount(0);
   await expect(page.getByRole("banner").getByRole("link", { name: "登录" })).toBeVisible();
 });
@@ -25,4 +26,14 @@ test("a wrong password is refused without saying whether the account exists", as
   await login.signIn("no.such.user", "Wrong#Password-1");
   await expect(login.alert()).toHaveText("用户名或密码错误。");
   await expect(login.userMenu()).toHaveCount(0);
+});
+
+test("a page opened signed out asks for sign-in, then opens", async ({ page }) => {
+  await page.goto("/map");
+  await expect(page).toHaveURL(/\/login\?next=\/map$/);
+  const login = new LoginPage(page);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+  await login.signIn("dt.duty", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/map$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("态势地图");
 });

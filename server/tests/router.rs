@@ -94,7 +94,7 @@ async fn pages_send_the_signed_out_to_sign_in_and_back() {
         .body(Body::empty())
         .expect("request");
     let response = send(&state, request).await;
-    assert_eq!(response.status().as_u16(), 302);
+    assert_eq!(response.status().as_u16(), 303, "see the sign-in page");
     let location = response.headers()[header::LOCATION]
         .to_str()
         .unwrap_or_default();

@@ -14,15 +14,6 @@ pub fn provide_current_user() {
     )));
 }
 
-/// The signed-in user as a resource: `None` while loading.
-pub fn user_resource() -> Resource<Result<Option<CurrentUser>, AppError>> {
-    match use_context::<UserContext>() {
-        Some(context) => context.0,
-        // Outside the app shell (never in practice): a resource that finds nobody.
-        None => Resource::new_blocking(|| (), |_| async { Ok(None) }),
-    }
-}
-
 /// The signed-in user, `None` when signed out or still loading; reactive.
 pub fn signed_in_user() -> Option<CurrentUser> {
     use_context::<UserContext>()?.0.get()?.ok()?

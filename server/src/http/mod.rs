@@ -5,6 +5,7 @@ mod errors;
 mod health;
 mod language;
 mod origin;
+mod sign_in;
 
 use app::state::AppState;
 use axum::Router;
@@ -47,6 +48,10 @@ pub fn build_router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context,
             app::shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            sign_in::require,
         ))
         .layer(axum::middleware::from_fn(origin::check))
         .layer(CompressionLayer::new())

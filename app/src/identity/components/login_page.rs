@@ -6,7 +6,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
-use crate::identity::components::signed_in::safe_next;
 use crate::identity::context::{reload_at, signed_in_user};
 use crate::identity::{Login, LoginRefusal};
 
@@ -64,5 +63,27 @@ pub fn LoginPage() -> impl IntoView {
             </ActionForm>
             {outcome}
         </section>
+    }
+}
+
+/// Where to go after signing in: a path of ours, never another site (`//evil`, `https:`).
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+        .filter(|n| !n.starts_with("/login"))
+        .unwrap_or_else(|| "/".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/admin/users".into())), "/admin/users");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/login?next=/x".into())), "/");
+        assert_eq!(safe_next(None), "/");
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{A, Outlet};
+use leptos_router::components::A;
 
 use crate::i18n::use_i18n;
 use crate::identity::Permission;
@@ -9,7 +9,7 @@ use crate::sections::Section;
 
 /// The administration's heading and tabs; its pages only for administrators.
 #[component]
-pub fn AdminFrame() -> impl IntoView {
+pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
     let tabs = move || {
@@ -32,7 +32,7 @@ pub fn AdminFrame() -> impl IntoView {
             {move || if allowed() {
                 view! {
                     <nav class="tabs" aria-label=move || i18n.t().admin.tabs_label>{tabs}</nav>
-                    <Outlet />
+                    {children()}
                 }.into_any()
             } else {
                 view! { <p class="notice">{move || i18n.t().admin.sign_in_required}</p> }.into_any()

@@ -96,7 +96,9 @@ pub fn KeysPage() -> impl IntoView {
         <p class="page__lead">{move || i18n.t().keys.intro}</p>
         {issued}
         <Transition fallback=|| ()>{list}</Transition>
-        {form}
+        // The form reads a resource (its choice of units): inside a Transition like every
+        // resource read, or concurrent server rendering can deadlock the reactive graph.
+        <Transition fallback=|| ()>{form}</Transition>
     }
 }
 

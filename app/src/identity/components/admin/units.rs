@@ -83,7 +83,9 @@ pub fn UnitsPage() -> impl IntoView {
     view! {
         <h2>{move || i18n.t().units.title}</h2>
         <Transition fallback=|| ()>{list}</Transition>
-        {form}
+        // The form reads a resource (its choice of units): inside a Transition like every
+        // resource read, or concurrent server rendering can deadlock the reactive graph.
+        <Transition fallback=|| ()>{form}</Transition>
     }
 }
 

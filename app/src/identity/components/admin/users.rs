@@ -80,7 +80,9 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <h2>{move || i18n.t().admin.users_title}</h2>
         <Transition fallback=|| ()>{list}</Transition>
-        {form}
+        // The form reads a resource (its choice of units): inside a Transition like every
+        // resource read, or concurrent server rendering can deadlock the reactive graph.
+        <Transition fallback=|| ()>{form}</Transition>
     }
 }
 
