@@ -95,6 +95,8 @@ test("an administrator ends another user's session at once", async ({ page, brow
   const admin = new AdminPage(page);
   const row = admin.sessionTable().getByRole("row", { name: /ty\.field/ });
   await expect(row).toHaveCount(1);
+  // The address the tablet signed in from, as the socket saw it.
+  await expect(row).toContainText("127.0.0.1");
   await app.screenshot("admin-sessions-pc");
   await row.getByRole("button", { name: "结束会话" }).click();
   await expect(row).toBeHidden();

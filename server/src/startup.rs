@@ -5,6 +5,7 @@ use app::state::AppState;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
+use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
@@ -212,7 +213,10 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         config.listen
     );
     let db = state.db.clone();
-    axum::serve(listener, build_router(state))
+    // The peer's address feeds login throttling and the session list (a reverse proxy in
+    // front would appear as the one client: its forwarded headers are not trusted).
+    let service = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(StartupError::Serve)?;

@@ -7,7 +7,7 @@ use crate::identity::Permission;
 use crate::identity::context::signed_in_user;
 use crate::sections::Section;
 
-/// The administration's heading and tabs; its pages only for administrators.
+/// The administration's heading and tabs, and a plain word for those who are not administrators.
 #[component]
 pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
@@ -29,14 +29,15 @@ pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
         <Title text=move || i18n.t().section(Section::Admin).name />
         <section class="page page--admin" data-testid="section-admin">
             <h1>{move || i18n.t().section(Section::Admin).name}</h1>
-            {move || if allowed() {
-                view! {
-                    <nav class="tabs" aria-label=move || i18n.t().admin.tabs_label>{tabs}</nav>
-                    {children()}
-                }.into_any()
-            } else {
-                view! { <p class="notice">{move || i18n.t().admin.sign_in_required}</p> }.into_any()
-            }}
+            // Only the notice depends on the user (a resource, so read inside a Transition); the
+            // page itself is always built, outside it, and its server functions refuse others.
+            <Transition fallback=|| ()>
+                {move || (!allowed()).then(|| view! {
+                    <p class="notice notice--error" role="alert">{move || i18n.t().admin.sign_in_required}</p>
+                })}
+            </Transition>
+            <nav class="tabs" aria-label=move || i18n.t().admin.tabs_label>{tabs}</nav>
+            {children()}
         </section>
     }
 }

@@ -94,11 +94,12 @@ pub fn KeysPage() -> impl IntoView {
     view! {
         <h2>{move || i18n.t().keys.title}</h2>
         <p class="page__lead">{move || i18n.t().keys.intro}</p>
-        {issued}
         <Transition fallback=|| ()>{list}</Transition>
         // The form reads a resource (its choice of units): inside a Transition like every
         // resource read, or concurrent server rendering can deadlock the reactive graph.
         <Transition fallback=|| ()>{form}</Transition>
+        // Under the button just pressed, where the eye is.
+        {issued}
     }
 }
 
