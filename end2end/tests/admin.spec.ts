@@ -58,6 +58,24 @@ test("a city administrator cannot open another city's user by its address", asyn
   await app.screenshot("admin-other-city-pc");
 });
 
+test("an administrator changes a user's role and disables the account", async ({ page }) => {
+  await new LoginPage(page).signInAs("ty.admin");
+  const app = new AppShell(page);
+  await app.open("/admin");
+  const admin = new AdminPage(page);
+  await admin.userTable().getByRole("link", { name: "ty.readonly" }).click();
+  await expect(page.getByTestId("user-detail")).toContainText("太原市只读用户（演示）");
+  await admin.main().getByRole("combobox", { name: /^角色/ }).selectOption({ label: "分析员" });
+  await admin.main().getByRole("button", { name: "更改角色" }).click();
+  await expect(admin.main().getByRole("status")).toContainText("角色已更改");
+  await expect(admin.main().locator(".facts")).toContainText("分析员");
+  await admin.main().getByRole("button", { name: "停用账号" }).click();
+  await expect(admin.main().locator(".facts")).toContainText("停用");
+  await app.screenshot("admin-user-pc");
+  await admin.main().getByRole("button", { name: "启用账号" }).click();
+  await expect(admin.main().locator(".facts")).toContainText("启用");
+});
+
 test("an administrator issues an API key shown once, and revokes it", async ({ page }) => {
   await new LoginPage(page).signInAs("sx.admin");
   const app = new AppShell(page);

@@ -367,3 +367,38 @@ async fn the_audit_log_is_browsed_within_the_jurisdiction_and_filtered() {
         assert!(page.entries.is_empty(), "{backend}");
     }
 }
+
+#[tokio::test]
+async fn a_new_role_applies_at_once_and_nobody_changes_their_own() {
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let reader = signed_in(&state, "ty.readonly").await;
+        let admin = signed_in(&state, "sx.admin").await;
+        let id = user_id(&state, "ty.readonly").await;
+        let change = format!("id={id}&role=duty_officer");
+        let (status, _, body) = call(&state, "identity/users/role", &change, Some(&admin)).await;
+        assert_eq!(status, 200, "{backend}: {body}");
+        let (_, _, body) = call(&state, "identity/me", "", Some(&reader)).await;
+        assert_eq!(
+            body, "null",
+            "{backend}: signed out, to sign in with the new role"
+        );
+        let again = signed_in(&state, "ty.readonly").await;
+        let (_, _, body) = call(&state, "identity/me", "", Some(&again)).await;
+        assert!(body.contains("duty_officer"), "{backend}: {body}");
+
+        let own = user_id(&state, "sx.admin").await;
+        let change = format!("id={own}&role=read_only");
+        let (status, _, body) = call(&state, "identity/users/role", &change, Some(&admin)).await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(body.contains("不能更改自己的角色"), "{backend}: {body}");
+        let (status, _, _) = call(
+            &state,
+            "identity/users/role",
+            &format!("id={id}&role=root"),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(status, 422, "{backend}: unknown role");
+    }
+}

@@ -106,7 +106,18 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         "id={ty.duty}&password=weak",
         Access::Record(Permission::UserAdmin, "140100", 422),
     ),
+    (
+        "identity/users/role",
+        "id={ty.duty}&role=duty_officer",
+        Access::Record(Permission::UserAdmin, "140100", 200),
+    ),
     ("site/info", "", Access::Public),
+];
+
+/// The JSON API: (path, the permission a key's scope must grant; `None`: any valid key).
+const API_ENDPOINTS: &[(&str, Option<Permission>)] = &[
+    ("/api/v1/whoami", None),
+    ("/api/v1/directory", Some(Permission::DirectoryRead)),
 ];
 
 #[test]
@@ -217,4 +228,42 @@ async fn refusals_are_audited() {
         targets.contains(&("endpoint:/api/identity/users", "forbidden")),
         "{targets:?}"
     );
+}
+
+#[tokio::test]
+async fn each_api_endpoint_answers_each_scope_as_the_matrix_says() {
+    use app::identity::ApiScope;
+    use app::identity::service::{NewApiKey, create_api_key, units_within};
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let taiyuan = units_within(&state.db, "140100").await.expect("units")[0].id;
+        let mut keys = Vec::new();
+        for scope in ApiScope::ALL {
+            let new = NewApiKey {
+                name: format!("matrix {}", scope.key()),
+                unit_id: taiyuan,
+                scopes: vec![scope],
+                valid_days: 1,
+            };
+            let issued = create_api_key(&state.db, &app::audit::Actor::System, "sx", new);
+            keys.push((scope, issued.await.expect("key").key));
+        }
+        for (path, permission) in API_ENDPOINTS {
+            let (status, _) = support::api_get(&state, path, "").await;
+            assert_eq!(status, 401, "{backend}: no key on {path}");
+            for (scope, key) in &keys {
+                let (status, body) = support::api_get(&state, path, key).await;
+                let expected = match permission {
+                    Some(p) if scope.permission() != *p => 403,
+                    _ => 200,
+                };
+                assert_eq!(
+                    status,
+                    expected,
+                    "{backend}: {} on {path}: {body}",
+                    scope.key()
+                );
+            }
+        }
+    }
 }

@@ -109,6 +109,31 @@ pub async fn set_user_active(id: Uuid, active: bool) -> Result<(), AppError> {
     Ok(service::set_user_active(&state.db, &actor, &state.site.node.id, id, active).await?)
 }
 
+/// Gives a user another role; an administrator cannot change its own.
+#[server(endpoint = "identity/users/role")]
+pub async fn set_user_role(id: Uuid, role: String) -> Result<(), AppError> {
+    use crate::error::FieldErrors;
+    use crate::identity::{Permission, Role, guard, service};
+    let state = crate::state::app_state()?;
+    let (_, record) = super::user_record(&state.db, id).await?;
+    let admin = guard::require_record(Permission::UserAdmin, &record).await?;
+    let t = &crate::i18n::detect_locale().texts().admin;
+    let mut errors = FieldErrors::default();
+    let role = Role::parse(&role);
+    if role.is_none() {
+        errors.add(t.role, t.role_rule);
+    }
+    if admin.id == id {
+        errors.add(t.role, t.cannot_change_own_role);
+    }
+    errors.finish()?;
+    let Some(role) = role else {
+        return Err(AppError::Validation(vec![]));
+    };
+    let actor = crate::audit::Actor::User(admin.id);
+    Ok(service::set_user_role(&state.db, &actor, &state.site.node.id, id, role).await?)
+}
+
 /// Sets a new password for a user (who must then sign in again).
 #[server(endpoint = "identity/users/password")]
 pub async fn reset_password(id: Uuid, password: String) -> Result<(), AppError> {

@@ -253,6 +253,41 @@ pub async fn set_user_active(
     Ok(())
 }
 
+/// Gives an account another role; its sessions end, so the new permissions apply at once.
+pub async fn set_user_role(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    node: &str,
+    id: Uuid,
+    role: Role,
+) -> Result<(), IdentityError> {
+    let found = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(IdentityError::UnknownUser)?;
+    if found.role == role.key() {
+        return Ok(());
+    }
+    let before = found.role.clone();
+    let txn = db.begin().await?;
+    let mut changed: user::ActiveModel = found.into();
+    changed.role = Set(role.key().into());
+    changed.update(&txn).await?;
+    end_sessions_of(&txn, id).await?;
+    audit(
+        &txn,
+        node,
+        actor,
+        "identity.user_role",
+        format!("user:{id}"),
+        Some(serde_json::json!({ "role": before })),
+        Some(serde_json::json!({ "role": role.key() })),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Sets a new password (after the policy) and ends the account's sessions.
 pub async fn reset_password(
     db: &DatabaseConnection,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::sessions::SessionTable;
 use crate::error::{AppError, ErrorNotice};
 use crate::i18n::use_i18n;
-use crate::identity::{ResetPassword, SetUserActive, UserDetail, get_user};
+use crate::identity::{ResetPassword, Role, SetUserActive, SetUserRole, UserDetail, get_user};
 use crate::ui::DemoBadge;
 
 /// One user: who, where, status (enable / disable), a password reset and the live sessions.
@@ -22,9 +22,13 @@ pub fn UserDetailPage() -> impl IntoView {
             .and_then(|s| Uuid::parse_str(&s).ok())
     };
     let set_active = ServerAction::<SetUserActive>::new();
+    let set_role = ServerAction::<SetUserRole>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let detail = Resource::new(
-        move || (id(), set_active.version().get(), reset.version().get()),
+        move || {
+            let versions = (set_active.version().get(), set_role.version().get());
+            (id(), versions, reset.version().get())
+        },
         |(id, _, _)| async move {
             match id {
                 Some(id) => get_user(id).await,
@@ -34,7 +38,7 @@ pub fn UserDetailPage() -> impl IntoView {
     );
     let body = move || {
         detail.get().map(|result| match result {
-            Ok(detail) => view! { <UserCard detail set_active reset /> }.into_any(),
+            Ok(detail) => view! { <UserCard detail set_active set_role reset /> }.into_any(),
             Err(error) => view! { <ErrorNotice error /> }.into_any(),
         })
     };
@@ -48,6 +52,7 @@ pub fn UserDetailPage() -> impl IntoView {
 fn UserCard(
     detail: UserDetail,
     set_active: ServerAction<SetUserActive>,
+    set_role: ServerAction<SetUserRole>,
     reset: ServerAction<ResetPassword>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -66,6 +71,16 @@ fn UserCard(
         }
         Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
     };
+    let role_outcome = move || match set_role.value().get()? {
+        Ok(()) => Some(view! { <p class="notice" role="status">{t().role_changed}</p> }.into_any()),
+        Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
+    };
+    let role_options = move || {
+        Role::ALL
+            .into_iter()
+            .map(|r| view! { <option value=r.key() selected=r == role>{i18n.t().role(r)}</option> })
+            .collect_view()
+    };
     let reset_outcome = move || match reset.value().get()? {
         Ok(()) => Some(view! { <p class="notice" role="status">{t().reset_done}</p> }.into_any()),
         Err(error) => Some(view! { <ErrorNotice error /> }.into_any()),
@@ -83,6 +98,16 @@ fn UserCard(
             {move || if active { t().deactivate } else { t().activate }}
         </button>
         {status_outcome}
+        <h2>{move || t().change_role}</h2>
+        <ActionForm action=set_role attr:class="form form--inline">
+            <input type="hidden" name="id" value=id.to_string() />
+            <label class="field">
+                <span class="field__label">{move || t().role}</span>
+                <select name="role">{role_options}</select>
+            </label>
+            <button class="button" type="submit" disabled=move || set_role.pending().get()>{move || t().change_role}</button>
+        </ActionForm>
+        {role_outcome}
         <h2>{move || t().reset_title}</h2>
         <ActionForm action=reset attr:class="form">
             <input type="hidden" name="id" value=id.to_string() />
