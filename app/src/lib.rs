@@ -9,6 +9,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod identity;
+pub mod incident;
 pub mod map;
 pub mod reference;
 pub mod sections;
