@@ -10,8 +10,8 @@ use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
 use crate::identity::{
-    AdminFrame, KeysPage, LoginPage, SessionsPage, UnitsPage, UserDetailPage, UsersPage,
-    provide_current_user,
+    AccountPage, AdminFrame, KeysPage, LoginPage, SessionsPage, UnitsPage, UserDetailPage,
+    UsersPage, provide_current_user,
 };
 use crate::map::SituationMapPage;
 use crate::sections::{Section, UnderConstructionPage};
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
                     <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
                     <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
+                    <Route path=path!("account") view=AccountPage ssr=ssr.clone() />
                     <Route path=path!("admin") view=admin(UsersPage) ssr=ssr.clone() />
                     <Route path=path!("admin/users/:id") view=admin(UserDetailPage) ssr=ssr.clone() />
                     <Route path=path!("admin/units") view=admin(UnitsPage) ssr=ssr.clone() />

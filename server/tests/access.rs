@@ -402,3 +402,46 @@ async fn a_new_role_applies_at_once_and_nobody_changes_their_own() {
         assert_eq!(status, 422, "{backend}: unknown role");
     }
 }
+
+#[tokio::test]
+async fn users_change_their_own_password_and_their_other_sessions_end() {
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let tablet = signed_in(&state, "sx.commander").await;
+        let desk = signed_in(&state, "sx.commander").await;
+        let change = |current: &str, new: &str, confirm: &str| {
+            let enc = |s: &str| s.replace('#', "%23");
+            format!(
+                "current={}&new={}&confirm={}",
+                enc(current),
+                enc(new),
+                enc(confirm)
+            )
+        };
+        let demo = server::demo::accounts::DEMO_PASSWORD;
+        let form = change("Wrong#Password-1", "Taihang#Peak-2026", "Taihang#Peak-2026");
+        let (status, _, body) = call(&state, "identity/password", &form, Some(&desk)).await;
+        assert_eq!(status, 422, "{backend}");
+        assert!(body.contains("当前密码不正确"), "{backend}: {body}");
+        let form = change(demo, "Taihang#Peak-2026", "Taihang#Peak-2027");
+        let (_, _, body) = call(&state, "identity/password", &form, Some(&desk)).await;
+        assert!(body.contains("两次输入的新密码不一致"), "{backend}: {body}");
+        let form = change(demo, "short", "short");
+        let (_, _, body) = call(&state, "identity/password", &form, Some(&desk)).await;
+        assert!(body.contains("至少 12 个字符"), "{backend}: {body}");
+
+        let form = change(demo, "Taihang#Peak-2026", "Taihang#Peak-2026");
+        let (status, _, body) = call(&state, "identity/password", &form, Some(&desk)).await;
+        assert_eq!(status, 200, "{backend}: {body}");
+        let (_, _, body) = call(&state, "identity/me", "", Some(&desk)).await;
+        assert!(
+            body.contains("sx.commander"),
+            "{backend}: this session stays"
+        );
+        let (_, _, body) = call(&state, "identity/me", "", Some(&tablet)).await;
+        assert_eq!(body, "null", "{backend}: the other one ends");
+        let login = support::login_form("sx.commander", "Taihang#Peak-2026");
+        let (_, _, body) = call(&state, "identity/login", &login, None).await;
+        assert_eq!(body, "null", "{backend}");
+    }
+}

@@ -13,6 +13,8 @@ use support::{call, database_urls, signed_in, state, user_id};
 enum Access {
     /// Anyone, signed in or not.
     Public,
+    /// Any signed-in user (its own account), who gets the given status.
+    SignedIn(u16),
     /// A signed-in user whose role grants the permission; such a caller gets the given status
     /// (200, or 422 / 404 where the sample input is invalid or names nothing).
     Guarded(Permission, u16),
@@ -61,6 +63,12 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
     ("identity/login", "username=x&password=y", Access::Public),
     ("identity/logout", "", Access::Public),
     ("identity/me", "", Access::Public),
+    // Any signed-in user, for its own password; a wrong current password is a field error.
+    (
+        "identity/password",
+        "current=x&new=y&confirm=y",
+        Access::SignedIn(422),
+    ),
     (
         "identity/sessions",
         "",
@@ -157,13 +165,14 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
             let (anonymous, _, _) = call(&state, endpoint, &args, None).await;
             let expected = match access {
                 Access::Public => 200,
-                Access::Guarded(..) | Access::Record(..) => 401,
+                Access::SignedIn(..) | Access::Guarded(..) | Access::Record(..) => 401,
             };
             assert_eq!(anonymous, expected, "{backend}: anonymous {endpoint}");
             for (username, role, region, cookie) in &sessions {
                 let (status, _, body) = call(&state, endpoint, &args, Some(cookie)).await;
                 let expected = match access {
                     Access::Public => 200,
+                    Access::SignedIn(status) => *status,
                     Access::Guarded(p, _) | Access::Record(p, _, _) if !role.can(*p) => 403,
                     Access::Guarded(_, allowed) => *allowed,
                     Access::Record(_, record, allowed) => {

@@ -31,6 +31,7 @@ pub struct Texts {
     pub map: MapTexts,
     pub identity: IdentityTexts,
     pub admin: AdminTexts,
+    pub account: AccountTexts,
     pub units: UnitTexts,
     pub keys: KeyTexts,
     pub sessions: SessionTexts,
@@ -168,6 +169,19 @@ impl AdminTexts {
             Common => self.password_common,
         }
     }
+}
+
+pub struct AccountTexts {
+    pub title: &'static str,
+    pub change_title: &'static str,
+    pub current: &'static str,
+    pub new_password: &'static str,
+    pub confirm: &'static str,
+    pub change: &'static str,
+    pub changed: &'static str,
+    pub mismatch: &'static str,
+    pub wrong_current: &'static str,
+    pub policy: &'static str,
 }
 
 pub struct UnitTexts {

@@ -203,6 +203,18 @@ pub(super) const TEXTS: Texts = Texts {
         password_contains_username: "must not contain the user name",
         password_common: "must not contain a common password",
     },
+    account: AccountTexts {
+        title: "My account",
+        change_title: "Change password",
+        current: "Current password",
+        new_password: "New password",
+        confirm: "New password again",
+        change: "Change password",
+        changed: "Password changed; your sign-ins on other devices have ended.",
+        mismatch: "The two new passwords differ",
+        wrong_current: "The current password is wrong",
+        policy: "12–128 characters with three of: lower case, upper case, digits, other characters; not containing your user name or a common password.",
+    },
     units: UnitTexts {
         title: "Units",
         create_title: "New unit",

@@ -193,6 +193,18 @@ pub(super) const TEXTS: Texts = Texts {
         password_contains_username: "不能包含用户名",
         password_common: "不能包含常见密码",
     },
+    account: AccountTexts {
+        title: "我的账号",
+        change_title: "修改密码",
+        current: "当前密码",
+        new_password: "新密码",
+        confirm: "再次输入新密码",
+        change: "修改密码",
+        changed: "密码已修改；您在其他设备上的登录已全部结束。",
+        mismatch: "两次输入的新密码不一致",
+        wrong_current: "当前密码不正确",
+        policy: "12–128 个字符，包含小写字母、大写字母、数字、其他字符中的至少三类，不含用户名和常见密码。",
+    },
     units: UnitTexts {
         title: "机构",
         create_title: "新建机构",

@@ -42,6 +42,46 @@ pub async fn logout() -> Result<(), AppError> {
     Ok(())
 }
 
+/// The signed-in user changes its own password (current one required, new one after the
+/// policy, typed twice); its other sessions end.
+#[server(endpoint = "identity/password")]
+pub async fn change_password(
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use super::guard::{current_user, request_token};
+    use crate::error::FieldErrors;
+    let user = current_user().await?.ok_or(AppError::Unauthorized)?;
+    let token = request_token().ok_or(AppError::Unauthorized)?;
+    let state = crate::state::app_state()?;
+    let t = &crate::i18n::detect_locale().texts().account;
+    let mut errors = FieldErrors::default();
+    let problems = super::check_password(&new, &user.username);
+    if !problems.is_empty() {
+        let admin = &crate::i18n::detect_locale().texts().admin;
+        let words: Vec<&str> = problems
+            .iter()
+            .map(|p| admin.password_problem(*p))
+            .collect();
+        errors.add(t.new_password, words.join("；"));
+    }
+    if new != confirm {
+        errors.add(t.confirm, t.mismatch);
+    }
+    errors.finish()?;
+    let node = &state.site.node.id;
+    let changed =
+        super::service::change_own_password(&state.db, node, user.id, current, new, &token).await?;
+    if changed {
+        Ok(())
+    } else {
+        let mut errors = FieldErrors::default();
+        errors.add(t.current, t.wrong_current);
+        errors.finish()
+    }
+}
+
 /// The signed-in user, or `None`.
 #[server(endpoint = "identity/me")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {

@@ -21,7 +21,7 @@ pub mod guard;
 pub mod service;
 
 pub use admin_api::*;
-pub use api::{Login, Logout, get_current_user, login, logout};
+pub use api::{ChangePassword, Login, Logout, change_password, get_current_user, login, logout};
 pub use api_key::*;
 pub use components::*;
 pub use context::{provide_current_user, signed_in_user};

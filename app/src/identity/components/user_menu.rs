@@ -19,7 +19,7 @@ pub fn UserMenu() -> impl IntoView {
         match signed_in_user() {
             Some(user) => view! {
                 <div class="user" data-testid="user-menu">
-                    <span class="user__name">{user.display_name}</span>
+                    <a class="user__name" href="/account">{user.display_name}</a>
                     <span class="user__role">{i18n.t().role(user.role)}</span>
                     <button class="user__action" type="button" on:click=move |_| { sign_out.dispatch(()); }>
                         {t.sign_out}

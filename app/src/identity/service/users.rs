@@ -325,6 +325,52 @@ pub async fn reset_password(
     Ok(())
 }
 
+/// A user changes its own password: the current one must match; the user's other sessions end
+/// (a password changed for fear of theft should lock the thief out), this one stays.
+/// `Ok(false)` when the current password is wrong.
+pub async fn change_own_password(
+    db: &DatabaseConnection,
+    node: &str,
+    id: Uuid,
+    current: String,
+    new: String,
+    keep_token: &str,
+) -> Result<bool, IdentityError> {
+    let found = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(IdentityError::UnknownUser)?;
+    if !super::passwords::password_matches(found.password_hash.clone(), current).await {
+        return Ok(false);
+    }
+    let problems = check_password(&new, &found.username);
+    if !problems.is_empty() {
+        return Err(IdentityError::WeakPassword(problems));
+    }
+    let hash = hash_password(new).await?;
+    let txn = db.begin().await?;
+    let mut changed: user::ActiveModel = found.into();
+    changed.password_hash = Set(hash);
+    changed.update(&txn).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(id))
+        .filter(session::Column::TokenHash.ne(super::secret_hash(keep_token)))
+        .exec(&txn)
+        .await?;
+    audit(
+        &txn,
+        node,
+        &Actor::User(id),
+        "identity.password_change",
+        format!("user:{id}"),
+        None,
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
 async fn end_sessions_of(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> Result<(), DbErr> {
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(user_id))
