@@ -1,4 +1,5 @@
-//! Our small design system: the page frame and the badges every feature uses.
+//! Our small design system: the page frame, badges, form fields, times and addresses every
+//! feature uses.
 
 mod badges;
 mod field;
@@ -9,5 +10,5 @@ mod top_bar;
 pub mod url;
 
 pub use badges::{DemoBadge, StatusBadge};
-pub use field::SelectField;
+pub use field::{Field, SelectField};
 pub use layout::Layout;

@@ -6,6 +6,7 @@ use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
 use crate::identity::ChangePassword;
 use crate::identity::context::signed_in_user;
+use crate::ui::Field;
 
 /// 我的账号: who I am, and a password change.
 #[component]
@@ -42,19 +43,9 @@ pub fn AccountPage() -> impl IntoView {
         view! {
             <h2>{t.change_title}</h2>
             <ActionForm action=change node_ref=form_ref attr:class="form">
-                <label class="field">
-                    <span class="field__label">{t.current}</span>
-                    <input name="current" type="password" required autocomplete="current-password" />
-                </label>
-                <label class="field">
-                    <span class="field__label">{t.new_password}</span>
-                    <input name="new" type="password" required autocomplete="new-password" />
-                    <span class="field__hint">{t.policy}</span>
-                </label>
-                <label class="field">
-                    <span class="field__label">{t.confirm}</span>
-                    <input name="confirm" type="password" required autocomplete="new-password" />
-                </label>
+                <Field label=t.current><input name="current" type="password" required autocomplete="current-password" /></Field>
+                <Field label=t.new_password hint=t.policy><input name="new" type="password" required autocomplete="new-password" /></Field>
+                <Field label=t.confirm><input name="confirm" type="password" required autocomplete="new-password" /></Field>
                 <button class="button button--primary" type="submit" disabled=move || change.pending().get()>
                     {t.change}
                 </button>

@@ -6,8 +6,8 @@ use crate::i18n::use_i18n;
 use crate::identity::{
     ApiKeyView, ApiScope, CreateApiKey, RevokeApiKey, list_api_keys, list_units,
 };
-use crate::ui::SelectField;
 use crate::ui::time::format_minutes;
+use crate::ui::{Field, SelectField};
 
 /// API keys of the jurisdiction: create (the secret shown once), list, revoke.
 #[component]
@@ -66,19 +66,13 @@ pub fn KeysPage() -> impl IntoView {
         view! {
             <h2>{t.create_title}</h2>
             <ActionForm action=create node_ref=form_ref attr:class="form form--wide">
-                <label class="field">
-                    <span class="field__label">{t.name}</span>
-                    <input name="name" required maxlength="100" />
-                </label>
+                <Field label=t.name><input name="name" required maxlength="100" /></Field>
                 <SelectField label=t.unit name="unit_id" placeholder=i18n.t().admin.choose>{unit_options}</SelectField>
                 <fieldset class="field">
                     <legend class="field__label">{t.scopes}</legend>
                     {scope_boxes}
                 </fieldset>
-                <label class="field">
-                    <span class="field__label">{t.valid_days}</span>
-                    <input name="valid_days" type="number" required min="1" max="730" value="365" />
-                </label>
+                <Field label=t.valid_days><input name="valid_days" type="number" required min="1" max="730" value="365" /></Field>
                 <button class="button button--primary" type="submit" disabled=move || create.pending().get()>
                     {t.create}
                 </button>

@@ -5,7 +5,7 @@ use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
 use crate::identity::{CreateUnit, OrgKind, OrgUnitView, list_units};
 use crate::site::NodeTier;
-use crate::ui::SelectField;
+use crate::ui::{Field, SelectField};
 
 /// Units of the jurisdiction as a table, and a form to add one below them.
 #[component]
@@ -61,18 +61,11 @@ pub fn UnitsPage() -> impl IntoView {
         view! {
             <h2>{t.create_title}</h2>
             <ActionForm action=create node_ref=form_ref attr:class="form form--wide">
-                <label class="field">
-                    <span class="field__label">{t.name}</span>
-                    <input name="name" required maxlength="100" />
-                </label>
+                <Field label=t.name><input name="name" required maxlength="100" /></Field>
                 <SelectField label=t.parent name="parent_id" placeholder=choose>{parent_options}</SelectField>
                 <SelectField label=t.tier name="tier" placeholder=choose>{tier_options}</SelectField>
                 <SelectField label=t.kind name="kind" placeholder=choose>{kind_options}</SelectField>
-                <label class="field">
-                    <span class="field__label">{t.region}</span>
-                    <input name="region_code" required inputmode="numeric" pattern="[0-9]{6}" maxlength="6" />
-                    <span class="field__hint">{t.region_hint}</span>
-                </label>
+                <Field label=t.region hint=t.region_hint><input name="region_code" required inputmode="numeric" pattern="[0-9]{6}" maxlength="6" /></Field>
                 <button class="button button--primary" type="submit" disabled=move || create.pending().get()>
                     {t.create}
                 </button>

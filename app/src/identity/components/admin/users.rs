@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
 use crate::identity::{CreateUser, Role, UserView, list_units, list_users};
-use crate::ui::{DemoBadge, SelectField};
+use crate::ui::{DemoBadge, Field, SelectField};
 
 /// Users of the administrator's jurisdiction, and a form to add one.
 #[component]
@@ -49,21 +49,11 @@ pub fn UsersPage() -> impl IntoView {
         view! {
             <h2>{t.create_title}</h2>
             <ActionForm action=create node_ref=form_ref attr:class="form form--wide">
-                <label class="field">
-                    <span class="field__label">{t.username}</span>
-                    <input name="username" required maxlength="64" autocomplete="off" />
-                    <span class="field__hint">{t.username_rule}</span>
-                </label>
-                <label class="field">
-                    <span class="field__label">{t.display_name}</span>
-                    <input name="display_name" required maxlength="100" />
-                </label>
+                <Field label=t.username hint=t.username_rule><input name="username" required maxlength="64" autocomplete="off" /></Field>
+                <Field label=t.display_name><input name="display_name" required maxlength="100" /></Field>
                 <SelectField label=t.unit name="unit_id" placeholder=t.choose>{unit_options}</SelectField>
                 <SelectField label=t.role name="role" placeholder=t.choose>{role_options}</SelectField>
-                <label class="field">
-                    <span class="field__label">{t.password}</span>
-                    <input name="password" type="password" required autocomplete="new-password" />
-                </label>
+                <Field label=t.password><input name="password" type="password" required autocomplete="new-password" /></Field>
                 <button class="button button--primary" type="submit" disabled=move || create.pending().get()>
                     {t.create}
                 </button>
