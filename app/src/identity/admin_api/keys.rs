@@ -21,8 +21,8 @@ pub async fn create_api_key(
     valid_days: String,
 ) -> Result<IssuedKey, AppError> {
     use crate::error::FieldErrors;
-    use crate::identity::service::{NewApiKey, unit_region};
-    use crate::identity::{ApiScope, MAX_KEY_DAYS, Permission, guard, region_covers};
+    use crate::identity::service::NewApiKey;
+    use crate::identity::{ApiScope, MAX_KEY_DAYS, Permission, guard};
 
     let admin = guard::require(Permission::ApiKeyAdmin).await?;
     let state = crate::state::app_state()?;
@@ -32,13 +32,9 @@ pub async fn create_api_key(
     if name.is_empty() || name.chars().count() > 100 {
         errors.add(t.name, t.name_rule);
     }
-    let unit = match Uuid::parse_str(&unit_id) {
-        Ok(id) => unit_region(&state.db, id)
-            .await?
-            .filter(|r| region_covers(&admin.unit_region, r))
-            .map(|_| id),
-        Err(_) => None,
-    };
+    let unit = super::unit_within(&state.db, &admin.unit_region, &unit_id)
+        .await?
+        .map(|(id, _)| id);
     if unit.is_none() {
         errors.add(t.unit, t.unit_rule);
     }

@@ -28,3 +28,20 @@ async fn user_record(
     };
     Ok((user, record))
 }
+
+/// The unit named by a form's `unit_id`, with its region, if it is one of the administrator's
+/// (its jurisdiction covers the unit's region); `None` for anything else, malformed or not.
+#[cfg(feature = "ssr")]
+async fn unit_within(
+    db: &sea_orm::DatabaseConnection,
+    admin_region: &str,
+    unit_id: &str,
+) -> Result<Option<(uuid::Uuid, String)>, crate::error::AppError> {
+    let Ok(id) = uuid::Uuid::parse_str(unit_id) else {
+        return Ok(None);
+    };
+    let region = super::service::unit_region(db, id).await?;
+    Ok(region
+        .filter(|r| super::region_covers(admin_region, r))
+        .map(|r| (id, r)))
+}

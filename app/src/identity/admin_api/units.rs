@@ -22,7 +22,7 @@ pub async fn create_unit(
     parent_id: String,
 ) -> Result<Uuid, AppError> {
     use crate::error::FieldErrors;
-    use crate::identity::service::{NewOrgUnit, create_org_unit, unit_region};
+    use crate::identity::service::{NewOrgUnit, create_org_unit};
     use crate::identity::{OrgKind, Permission, guard, region_covers};
     use crate::site::{NodeTier, check_region};
 
@@ -42,13 +42,7 @@ pub async fn create_unit(
     if kind.is_none() {
         errors.add(t.kind, t.kind_rule);
     }
-    let parent = match Uuid::parse_str(&parent_id) {
-        Ok(id) => unit_region(&state.db, id)
-            .await?
-            .filter(|r| region_covers(&admin.unit_region, r))
-            .map(|r| (id, r)),
-        Err(_) => None,
-    };
+    let parent = super::unit_within(&state.db, &admin.unit_region, &parent_id).await?;
     if parent.is_none() {
         errors.add(t.parent, t.parent_rule);
     }

@@ -45,8 +45,8 @@ pub async fn create_user(
     password: String,
 ) -> Result<Uuid, AppError> {
     use crate::error::FieldErrors;
-    use crate::identity::service::{NewUser, unit_region};
-    use crate::identity::{Permission, Role, check_username, guard, region_covers};
+    use crate::identity::service::NewUser;
+    use crate::identity::{Permission, Role, check_username, guard};
 
     let admin = guard::require(Permission::UserAdmin).await?;
     let state = crate::state::app_state()?;
@@ -64,13 +64,9 @@ pub async fn create_user(
     if role.is_none() {
         errors.add(t.role, t.role_rule);
     }
-    let unit = match Uuid::parse_str(&unit_id) {
-        Ok(id) => unit_region(&state.db, id)
-            .await?
-            .filter(|r| region_covers(&admin.unit_region, r))
-            .map(|_| id),
-        Err(_) => None,
-    };
+    let unit = super::unit_within(&state.db, &admin.unit_region, &unit_id)
+        .await?
+        .map(|(id, _)| id);
     if unit.is_none() {
         errors.add(t.unit, t.unit_rule);
     }

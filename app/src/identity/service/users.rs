@@ -221,36 +221,25 @@ pub async fn set_user_active(
     id: Uuid,
     active: bool,
 ) -> Result<(), IdentityError> {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(IdentityError::UnknownUser)?;
+    let found = find_user(db, id).await?;
     if found.active == active {
         return Ok(());
     }
-    let txn = db.begin().await?;
-    let mut changed: user::ActiveModel = found.into();
-    changed.active = Set(active);
-    changed.update(&txn).await?;
-    if !active {
-        end_sessions_of(&txn, id).await?;
-    }
-    audit(
-        &txn,
-        node,
-        actor,
-        if active {
+    let change = AccountChange {
+        action: if active {
             "identity.user_activate"
         } else {
             "identity.user_deactivate"
         },
-        format!("user:{id}"),
-        Some(serde_json::json!({ "active": !active })),
-        Some(serde_json::json!({ "active": active })),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+        before: Some(serde_json::json!({ "active": !active })),
+        after: Some(serde_json::json!({ "active": active })),
+        sessions: if active {
+            Sessions::Keep
+        } else {
+            Sessions::EndAll
+        },
+    };
+    apply(db, actor, node, found, |u| u.active = Set(active), change).await
 }
 
 /// Gives an account another role; its sessions end, so the new permissions apply at once.
@@ -261,31 +250,25 @@ pub async fn set_user_role(
     id: Uuid,
     role: Role,
 ) -> Result<(), IdentityError> {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(IdentityError::UnknownUser)?;
+    let found = find_user(db, id).await?;
     if found.role == role.key() {
         return Ok(());
     }
-    let before = found.role.clone();
-    let txn = db.begin().await?;
-    let mut changed: user::ActiveModel = found.into();
-    changed.role = Set(role.key().into());
-    changed.update(&txn).await?;
-    end_sessions_of(&txn, id).await?;
-    audit(
-        &txn,
-        node,
+    let change = AccountChange {
+        action: "identity.user_role",
+        before: Some(serde_json::json!({ "role": found.role })),
+        after: Some(serde_json::json!({ "role": role.key() })),
+        sessions: Sessions::EndAll,
+    };
+    apply(
+        db,
         actor,
-        "identity.user_role",
-        format!("user:{id}"),
-        Some(serde_json::json!({ "role": before })),
-        Some(serde_json::json!({ "role": role.key() })),
+        node,
+        found,
+        |u| u.role = Set(role.key().into()),
+        change,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }
 
 /// Sets a new password (after the policy) and ends the account's sessions.
@@ -296,33 +279,24 @@ pub async fn reset_password(
     id: Uuid,
     password: String,
 ) -> Result<(), IdentityError> {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(IdentityError::UnknownUser)?;
-    let problems = check_password(&password, &found.username);
-    if !problems.is_empty() {
-        return Err(IdentityError::WeakPassword(problems));
-    }
-    let hash = hash_password(password).await?;
-    let txn = db.begin().await?;
-    let mut changed: user::ActiveModel = found.into();
-    changed.password_hash = Set(hash);
-    changed.update(&txn).await?;
-    end_sessions_of(&txn, id).await?;
+    let found = find_user(db, id).await?;
+    let hash = new_password_hash(password, &found.username).await?;
     // Neither the password nor its hash enters the log: only that it changed.
-    audit(
-        &txn,
-        node,
+    let change = AccountChange {
+        action: "identity.password_reset",
+        before: None,
+        after: None,
+        sessions: Sessions::EndAll,
+    };
+    apply(
+        db,
         actor,
-        "identity.password_reset",
-        format!("user:{id}"),
-        None,
-        None,
+        node,
+        found,
+        |u| u.password_hash = Set(hash),
+        change,
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }
 
 /// A user changes its own password: the current one must match; the user's other sessions end
@@ -336,47 +310,101 @@ pub async fn change_own_password(
     new: String,
     keep_token: &str,
 ) -> Result<bool, IdentityError> {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(IdentityError::UnknownUser)?;
+    let found = find_user(db, id).await?;
     if !super::passwords::password_matches(found.password_hash.clone(), current).await {
         return Ok(false);
     }
-    let problems = check_password(&new, &found.username);
-    if !problems.is_empty() {
-        return Err(IdentityError::WeakPassword(problems));
-    }
-    let hash = hash_password(new).await?;
-    let txn = db.begin().await?;
-    let mut changed: user::ActiveModel = found.into();
-    changed.password_hash = Set(hash);
-    changed.update(&txn).await?;
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(id))
-        .filter(session::Column::TokenHash.ne(super::secret_hash(keep_token)))
-        .exec(&txn)
-        .await?;
-    audit(
-        &txn,
+    let hash = new_password_hash(new, &found.username).await?;
+    let change = AccountChange {
+        action: "identity.password_change",
+        before: None,
+        after: None,
+        sessions: Sessions::EndAllBut(super::secret_hash(keep_token)),
+    };
+    let actor = Actor::User(id);
+    apply(
+        db,
+        &actor,
         node,
-        &Actor::User(id),
-        "identity.password_change",
-        format!("user:{id}"),
-        None,
-        None,
+        found,
+        |u| u.password_hash = Set(hash),
+        change,
     )
     .await?;
-    txn.commit().await?;
     Ok(true)
 }
 
-async fn end_sessions_of(db: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> Result<(), DbErr> {
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(user_id))
-        .exec(db)
-        .await
-        .map(|_| ())
+async fn find_user(db: &DatabaseConnection, id: Uuid) -> Result<user::Model, IdentityError> {
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(IdentityError::UnknownUser)
+}
+
+/// The hash of a new password, if it meets the policy.
+async fn new_password_hash(password: String, username: &str) -> Result<String, IdentityError> {
+    let problems = check_password(&password, username);
+    if !problems.is_empty() {
+        return Err(IdentityError::WeakPassword(problems));
+    }
+    hash_password(password).await
+}
+
+/// What a change to an account does to its sessions.
+enum Sessions {
+    Keep,
+    EndAll,
+    /// All but the one with this token hash (the user's own, changing its password).
+    EndAllBut(String),
+}
+
+/// A change to an account as the audit log records it.
+struct AccountChange {
+    action: &'static str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+    sessions: Sessions,
+}
+
+/// Applies `edit` to the account, ends sessions as the change says and records it: one
+/// transaction.
+async fn apply(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    node: &str,
+    found: user::Model,
+    edit: impl FnOnce(&mut user::ActiveModel),
+    change: AccountChange,
+) -> Result<(), IdentityError> {
+    let id = found.id;
+    let txn = db.begin().await?;
+    let mut changed: user::ActiveModel = found.into();
+    edit(&mut changed);
+    changed.update(&txn).await?;
+    let sessions = session::Entity::delete_many().filter(session::Column::UserId.eq(id));
+    match change.sessions {
+        Sessions::Keep => {}
+        Sessions::EndAll => {
+            sessions.exec(&txn).await?;
+        }
+        Sessions::EndAllBut(token_hash) => {
+            let others = sessions.filter(session::Column::TokenHash.ne(token_hash));
+            others.exec(&txn).await?;
+        }
+    }
+    let target = format!("user:{id}");
+    audit(
+        &txn,
+        node,
+        actor,
+        change.action,
+        target,
+        change.before,
+        change.after,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// One user as the administration shows it, with the region of its unit (for jurisdiction).
