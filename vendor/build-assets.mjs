@@ -1,5 +1,5 @@
 // Build-time assets of the site, all from npm packages installed under vendor/node_modules:
-//   node vendor/build-assets.mjs assets <site-root>    Leaflet and the base-map GeoJSON
+//   node vendor/build-assets.mjs assets <site-root>    Leaflet (+ markercluster) and the base-map GeoJSON
 //   node vendor/build-assets.mjs compress <site-root>  .gz and .br beside every text asset
 // Nothing here runs at run time, and nothing is fetched from the internet but npm packages.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +21,11 @@ function assets() {
   mkdirSync(join(leafletOut, "images"), { recursive: true });
   for (const file of ["leaflet.js", "leaflet.css"]) cpSync(join(leafletDist, file), join(leafletOut, file));
   cpSync(join(leafletDist, "images"), join(leafletOut, "images"), { recursive: true });
+  // Leaflet.markercluster (MIT): clusters tens of thousands of incident markers.
+  const clusterDist = dirname(require.resolve("leaflet.markercluster/dist/leaflet.markercluster.js"));
+  for (const file of ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"]) {
+    cpSync(join(clusterDist, file), join(leafletOut, file));
+  }
 
   mkdirSync(join(site, "geo"), { recursive: true });
   // World borders; China itself is drawn by the province layer on top.

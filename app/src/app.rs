@@ -13,6 +13,7 @@ use crate::identity::{
     AccountPage, AdminFrame, KeysPage, LoginPage, SessionsPage, UnitsPage, UserDetailPage,
     UsersPage, provide_current_user,
 };
+use crate::incidents::{DutyDeskPage, IncidentPage, QuickReportPage, WallPage};
 use crate::map::SituationMapPage;
 use crate::sections::{Section, UnderConstructionPage};
 use crate::site::provide_site;
@@ -29,11 +30,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                <meta name=crate::live::AFTER_META content=crate::live::rendered_head() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css" />
+                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.Default.css" />
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css") />
                 // Leaflet binds the global `L`: a classic deferred script, run before hydration.
                 <script defer src="/vendor/leaflet/leaflet.js"></script>
+                <script defer src="/vendor/leaflet/leaflet.markercluster.js"></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -50,6 +55,8 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_site();
     provide_current_user();
+    crate::live::provide_live();
+    crate::ui::clock::provide_clock();
 
     // A section page for each subsystem still under construction.
     let building = |section: Section| move || view! { <UnderConstructionPage section /> };
@@ -65,7 +72,10 @@ pub fn App() -> impl IntoView {
                     // Every other page needs a session (the server sends the signed-out to sign in).
                     <Route path=path!("") view=HomePage ssr=ssr.clone() />
                     <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
-                    <Route path=path!("duty") view=building(Section::Duty) ssr=ssr.clone() />
+                    <Route path=path!("duty") view=DutyDeskPage ssr=ssr.clone() />
+                    <Route path=path!("wall") view=WallPage ssr=ssr.clone() />
+                    <Route path=path!("incidents/:id") view=IncidentPage ssr=ssr.clone() />
+                    <Route path=path!("incidents/:id/report") view=QuickReportPage ssr=ssr.clone() />
                     <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
                     <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
                     <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />

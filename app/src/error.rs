@@ -58,6 +58,14 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A validation error of a single field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,

@@ -11,6 +11,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub site: SiteInfo,
+    /// The node's live event bus.
+    pub bus: crate::live::Bus,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -30,4 +32,8 @@ pub fn app_state() -> Result<AppState, AppError> {
 
 pub fn db() -> Result<DatabaseConnection, AppError> {
     Ok(app_state()?.db)
+}
+
+pub fn bus() -> Result<crate::live::Bus, AppError> {
+    Ok(app_state()?.bus)
 }

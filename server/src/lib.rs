@@ -4,5 +4,6 @@ pub mod api;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod realtime;
 pub mod startup;
 pub mod telemetry;

@@ -177,6 +177,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         leptos_options,
         db,
         site,
+        bus: app::live::Bus::new(),
     })
 }
 

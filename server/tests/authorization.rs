@@ -28,7 +28,8 @@ enum Access {
 const WEAK_USER: &str =
     "username=matrix.user&display_name=M&unit_id=x&role=read_only&password=weak";
 
-/// (endpoint, arguments of a sample call, access). `{ty.duty}` stands for that user's id.
+/// (endpoint, arguments of a sample call, access). `{ty.duty}` stands for that user's id,
+/// `{ty.incident}` for an incident in Taiyuan (140105).
 const ENDPOINTS: &[(&str, &str, Access)] = &[
     (
         "audit/entries",
@@ -119,6 +120,41 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         "id={ty.duty}&role=duty_officer",
         Access::Record(Permission::UserAdmin, "140100", 200),
     ),
+    (
+        "incidents/board",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
+        "incidents/create",
+        "form%5Btitle%5D=",
+        Access::Guarded(Permission::IncidentWrite, 422),
+    ),
+    (
+        "incidents/follow_up",
+        "id={ty.incident}&form%5Bnote%5D=",
+        Access::Record(Permission::IncidentWrite, "140105", 422),
+    ),
+    (
+        "incidents/get",
+        "id={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "incidents/note",
+        "id={ty.incident}&text=",
+        Access::Record(Permission::IncidentWrite, "140105", 422),
+    ),
+    (
+        "incidents/receipt",
+        "id={ty.incident}&tier=nowhere",
+        Access::Record(Permission::IncidentReport, "140105", 422),
+    ),
+    (
+        "incidents/status",
+        "id={ty.incident}&status=nowhere",
+        Access::Record(Permission::IncidentWrite, "140105", 422),
+    ),
     ("site/info", "", Access::Public),
 ];
 
@@ -152,6 +188,7 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
     for (backend, url) in database_urls().await {
         let state = state(&url, true).await;
         let ty_duty = user_id(&state, "ty.duty").await;
+        let ty_incident = support::taiyuan_incident(&state).await;
         let mut sessions = Vec::new();
         for (username, _, unit, role) in ACCOUNTS {
             let region = UNITS[unit].3;
@@ -161,7 +198,9 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
             if *endpoint == "identity/logout" {
                 continue; // would end the sessions this test uses; covered in identity.rs
             }
-            let args = args.replace("{ty.duty}", &ty_duty.to_string());
+            let args = args
+                .replace("{ty.duty}", &ty_duty.to_string())
+                .replace("{ty.incident}", &ty_incident.to_string());
             let (anonymous, _, _) = call(&state, endpoint, &args, None).await;
             let expected = match access {
                 Access::Public => 200,

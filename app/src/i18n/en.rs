@@ -147,6 +147,7 @@ pub(super) const TEXTS: Texts = Texts {
         layer_nodes: "Platform nodes",
         layer_enterprises: "Enterprises",
         layer_bases: "Rescue bases",
+        layer_incidents: "Active incidents",
         base_map_failed: "The base map data could not be loaded; check the map files on the server.",
         needs_script: "The map needs JavaScript.",
         coordinates_note: "Coordinates: WGS-84 / CGCS2000 longitude-latitude.",
@@ -277,6 +278,7 @@ pub(super) const TEXTS: Texts = Texts {
         revoke: "End session",
         none: "No active sessions.",
     },
+    incidents: super::incidents::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

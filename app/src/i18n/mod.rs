@@ -6,9 +6,11 @@
 
 mod catalog;
 mod en;
+mod incidents;
 mod zh;
 
 pub use catalog::*;
+pub use incidents::IncidentTexts;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -96,6 +98,11 @@ pub struct I18n {
 impl I18n {
     pub fn locale(&self) -> Locale {
         self.locale.get()
+    }
+
+    /// The locale now, without subscribing (for code that builds once, like a map).
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
     }
 
     /// The catalogue of the current locale; reading it subscribes the caller to changes.

@@ -137,6 +137,7 @@ pub(super) const TEXTS: Texts = Texts {
         layer_nodes: "应急平台节点",
         layer_enterprises: "企业",
         layer_bases: "救援基地",
+        layer_incidents: "在办事故",
         base_map_failed: "底图数据加载失败，请检查服务器上的地图文件。",
         needs_script: "地图需要启用 JavaScript。",
         coordinates_note: "坐标系：WGS-84 / CGCS2000 经纬度。",
@@ -267,6 +268,7 @@ pub(super) const TEXTS: Texts = Texts {
         revoke: "结束会话",
         none: "当前没有在线会话。",
     },
+    incidents: super::incidents::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

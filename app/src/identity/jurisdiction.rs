@@ -26,20 +26,31 @@ impl Grants for ApiClient {
 /// county; the national code covers everything.
 pub fn region_covers(scope: &str, code: &str) -> bool {
     let well_formed = |c: &str| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit());
-    if !well_formed(scope) || !well_formed(code) {
+    if !well_formed(code) {
         return false;
     }
-    if scope == NATIONAL_REGION_CODE {
-        return true;
+    match region_prefix(scope) {
+        Some("") => true,
+        Some(prefix) => code.starts_with(prefix) && code != NATIONAL_REGION_CODE,
+        None => false,
     }
-    let prefix = if scope.ends_with("0000") {
+}
+
+/// The code prefix every region within `scope` starts with (empty for the national scope), so
+/// queries can filter by jurisdiction in SQL; `None` for a malformed scope.
+pub fn region_prefix(scope: &str) -> Option<&str> {
+    if scope.len() != 6 || !scope.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(if scope == NATIONAL_REGION_CODE {
+        ""
+    } else if scope.ends_with("0000") {
         &scope[..2]
     } else if scope.ends_with("00") {
         &scope[..4]
     } else {
         scope
-    };
-    code.starts_with(prefix) && code != NATIONAL_REGION_CODE
+    })
 }
 
 /// A record a guarded action touches: its kind (`incident`, `user`, ...), id and region.

@@ -14,7 +14,7 @@ mod api;
 mod components;
 mod context;
 #[cfg(feature = "ssr")]
-mod entity;
+pub(crate) mod entity;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
@@ -25,7 +25,9 @@ pub use api::{ChangePassword, Login, Logout, change_password, get_current_user, 
 pub use api_key::*;
 pub use components::*;
 pub use context::{provide_current_user, signed_in_user};
-pub use jurisdiction::{Decision, Grants, RecordRef, ShareReason, authorize, region_covers};
+pub use jurisdiction::{
+    Decision, Grants, RecordRef, ShareReason, authorize, region_covers, region_prefix,
+};
 pub use model::*;
 pub use password::{PasswordProblem, check_password};
 pub use role::{Permission, Role};

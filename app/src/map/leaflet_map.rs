@@ -10,6 +10,7 @@ use leaflet::{
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use super::incident_layer::IncidentLayer;
 use super::style::{CHINA_BOUNDS, PROVINCES_GEOJSON, WORLD_GEOJSON, marker_style};
 use crate::directory::{DirectoryEntry, EntryClass, EntryKind};
 use crate::i18n::{Locale, Texts};
@@ -39,17 +40,18 @@ impl Drop for MapHandle {
 }
 
 impl MapHandle {
-    /// Builds the map in `el`; `None` (logged) when Leaflet refuses the container.
-    pub fn mount(
+    /// A map of China with its base layers in `el`; `None` (logged) when Leaflet refuses the
+    /// container. The overlays object collects layers for the layer switcher.
+    fn base(
         el: &HtmlElement,
-        entries: &[DirectoryEntry],
         tiles: Option<TileSettings>,
-        locale: Locale,
-    ) -> Option<MapHandle> {
-        let t = locale.texts();
+        t: &'static Texts,
+    ) -> Option<(MapHandle, js_sys::Object)> {
         let options = MapOptions::new();
         // Quarter zoom steps let the whole country fill any screen shape, portrait tablets too.
         options.set_zoom_snap(0.25);
+        // Marker clustering needs a bound: street level is as close as a command map goes.
+        options.set_max_zoom(18.0);
         let map = Map::new_with_element(el, &options)
             .inspect_err(|err| leptos::logging::error!("Leaflet could not create the map: {err:?}"))
             .ok()?;
@@ -67,7 +69,6 @@ impl MapHandle {
             layer.add_to(&map);
             set(&overlays, name, layer);
         };
-
         if let Some(tiles) = tiles {
             let options = TileLayerOptions::new();
             options.set_attribution(tiles.attribution);
@@ -82,7 +83,19 @@ impl MapHandle {
         add_overlay(t.map.layer_provinces, &provinces);
         load_geojson(WORLD_GEOJSON, world, alive.clone(), t);
         load_geojson(PROVINCES_GEOJSON, provinces, alive.clone(), t);
+        Some((MapHandle { map, alive }, overlays))
+    }
 
+    /// The situation map: base layers, the directory's entries, and the incidents layer.
+    pub fn mount(
+        el: &HtmlElement,
+        entries: &[DirectoryEntry],
+        tiles: Option<TileSettings>,
+        locale: Locale,
+    ) -> Option<(MapHandle, IncidentLayer)> {
+        let t = locale.texts();
+        let (handle, overlays) = MapHandle::base(el, tiles, t)?;
+        let map = &handle.map;
         let scale = ui_scale();
         for kind in EntryKind::ALL {
             let group = LayerGroup::new();
@@ -96,15 +109,55 @@ impl MapHandle {
                 EntryKind::Enterprise => t.map.layer_enterprises,
                 EntryKind::Base => t.map.layer_bases,
             };
-            add_overlay(name, &group);
+            group.add_to(map);
+            set(&overlays, name, &group);
         }
+        let incidents = IncidentLayer::new(locale, scale);
+        incidents.layer().add_to(map);
+        set(&overlays, t.map.layer_incidents, incidents.layer());
         layers_control(
             &js_sys::Object::new(),
             &overlays,
             &object(&[("collapsed", JsValue::TRUE)]),
         )
-        .add_to(&map);
-        Some(MapHandle { map, alive })
+        .add_to(map);
+        Some((handle, incidents))
+    }
+
+    /// A small map to pick a point: `on_pick(lon, lat)` on every click, which also moves the
+    /// pin there.
+    pub fn picker(
+        el: &HtmlElement,
+        tiles: Option<TileSettings>,
+        locale: Locale,
+        on_pick: impl Fn(f64, f64) + 'static,
+    ) -> Option<(MapHandle, CircleMarker)> {
+        let (handle, _) = MapHandle::base(el, tiles, locale.texts())?;
+        let pin = CircleMarker::new_with_options(
+            &LatLng::new(0.0, 0.0),
+            &object(&[
+                ("radius", 8.0.into()),
+                ("color", "#ffffff".into()),
+                ("weight", 2.0.into()),
+                ("fillColor", "#b3261e".into()),
+                ("fillOpacity", 1.0.into()),
+            ]),
+        );
+        let shown = pin.clone();
+        let map = handle.map.clone();
+        handle.map.on_mouse_click(Box::new(move |event| {
+            let at = event.lat_lng();
+            shown.set_lat_lng(&at);
+            shown.add_to(&map);
+            on_pick(at.lng(), at.lat());
+        }));
+        Some((handle, pin))
+    }
+
+    /// Shows the pin at a point typed in by hand.
+    pub fn show_pin(&self, pin: &CircleMarker, lon: f64, lat: f64) {
+        pin.set_lat_lng(&LatLng::new(lat, lon));
+        pin.add_to(&self.map);
     }
 }
 
@@ -219,7 +272,7 @@ fn class_label(class: &EntryClass, locale: Locale) -> String {
     }
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+pub(super) fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
     let obj = js_sys::Object::new();
     for (key, value) in pairs {
         set(&obj, key, value);

@@ -4,6 +4,10 @@ mod page;
 pub mod style;
 
 #[cfg(feature = "hydrate")]
-mod leaflet_map;
+mod incident_layer;
+#[cfg(feature = "hydrate")]
+pub use incident_layer::IncidentLayer;
+#[cfg(feature = "hydrate")]
+pub(crate) mod leaflet_map;
 
 pub use page::SituationMapPage;

@@ -17,7 +17,11 @@ pub fn SituationMapPage() -> impl IntoView {
     // are here (again on a language switch, for the layer names), and remove it on cleanup.
     #[cfg(feature = "hydrate")]
     {
-        let map = StoredValue::new_local(None::<super::leaflet_map::MapHandle>);
+        use super::incident_layer::IncidentLayer;
+        use super::leaflet_map::MapHandle;
+        let board = crate::incidents::use_browser_board();
+        let map = StoredValue::new_local(None::<(MapHandle, IncidentLayer)>);
+        let mounted = RwSignal::new(0_u32);
         Effect::new(move |_| {
             let locale = i18n.locale();
             let tiles = crate::site::site_info().and_then(|info| info.tiles);
@@ -25,9 +29,20 @@ pub fn SituationMapPage() -> impl IntoView {
                 return;
             };
             map.set_value(None);
-            map.set_value(super::leaflet_map::MapHandle::mount(
-                &el, &list, tiles, locale,
-            ));
+            map.set_value(MapHandle::mount(&el, &list, tiles, locale));
+            mounted.update(|n| *n += 1);
+        });
+        // Incidents follow the live board: loaded once, then every change as it happens.
+        Effect::new(move |_| {
+            mounted.track();
+            let Some(current) = board.get() else {
+                return;
+            };
+            map.with_value(|m| {
+                if let Some((_, layer)) = m {
+                    layer.sync(&current.incidents);
+                }
+            });
         });
         on_cleanup(move || map.set_value(None));
     }
@@ -52,8 +67,15 @@ pub fn SituationMapPage() -> impl IntoView {
         <section class="page page--map" data-testid="map-page">
             <header class="page__header page__header--compact">
                 <h1>{move || i18n.t().map.title}</h1>
+                <crate::incidents::LiveStatus />
                 <ul class="legend">
                     {move || EntryKind::ALL.into_iter().map(legend).collect_view()}
+                {move || crate::incidents::Grade::ALL.into_iter().map(|grade| view! {
+                    <li class="legend__item">
+                        <span class="legend__dot" style=format!("background:{}", super::style::grade_colour(grade))></span>
+                        {i18n.t().incidents.grade(grade)}
+                    </li>
+                }).collect_view()}
                 </ul>
                 <Transition fallback=|| ()>
                     {move || is_demo_site().then(|| view! { <crate::ui::DemoBadge /> })}

@@ -14,6 +14,17 @@ pub fn marker_style(class: &EntryClass) -> (&'static str, f64) {
     }
 }
 
+/// Marker colour of an incident: its grade's response colour (IV blue … I red).
+pub fn grade_colour(grade: crate::incidents::Grade) -> &'static str {
+    use crate::incidents::Grade;
+    match grade {
+        Grade::General => "#1f5fae",
+        Grade::Larger => "#d4a106",
+        Grade::Major => "#e8710a",
+        Grade::ParticularlyMajor => "#c5221f",
+    }
+}
+
 /// Initial view: the whole of China, mainland and islands.
 pub const CHINA_BOUNDS: ((f64, f64), (f64, f64)) = ((17.5, 73.0), (53.6, 135.1));
 

@@ -6,7 +6,9 @@ mod codes;
 mod regions;
 
 pub use codes::{AccidentType, Industry, accident_types, industries};
-pub use regions::{NATIONAL_REGION_CODE, Region, RegionLevel, region, regions};
+pub use regions::{
+    Bounds, NATIONAL_REGION_CODE, Region, RegionLevel, plausibly_in, province_at, region, regions,
+};
 
 /// Splits one of our reference CSV files into records of `N` fields (header skipped).
 ///

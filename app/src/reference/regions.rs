@@ -56,6 +56,65 @@ static REGIONS: LazyLock<Table> = LazyLock::new(|| {
     Table { list, by_code }
 });
 
+/// A province's bounding box in WGS-84 degrees (west, south, east, north).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl Bounds {
+    fn contains(&self, (lon, lat): (f64, f64), margin: f64) -> bool {
+        (self.west - margin..=self.east + margin).contains(&lon)
+            && (self.south - margin..=self.north + margin).contains(&lat)
+    }
+
+    fn area(&self) -> f64 {
+        (self.east - self.west) * (self.north - self.south)
+    }
+}
+
+static PROVINCE_BOUNDS: LazyLock<HashMap<&'static str, Bounds>> = LazyLock::new(|| {
+    records::<5>(include_str!("../../data/province_bounds.csv"))
+        .filter_map(|[code, w, s, e, n]| {
+            let bounds = Bounds {
+                west: w.parse().ok()?,
+                south: s.parse().ok()?,
+                east: e.parse().ok()?,
+                north: n.parse().ok()?,
+            };
+            Some((code, bounds))
+        })
+        .collect()
+});
+
+/// Degrees a point may lie outside its province's box: only a wide miss (a wrong code, swapped
+/// coordinates) is caught, never a point near a border.
+const BOUNDS_MARGIN: f64 = 1.0;
+
+/// Whether `point` can lie in the division `code`: inside its province's box, with a margin.
+/// Hainan's box leaves out the South China Sea islands, so Hainan is not checked.
+pub fn plausibly_in(code: &str, point: (f64, f64)) -> bool {
+    let province = format!("{}0000", code.get(..2).unwrap_or_default());
+    if province == "460000" {
+        return true;
+    }
+    PROVINCE_BOUNDS
+        .get(province.as_str())
+        .is_none_or(|b| b.contains(point, BOUNDS_MARGIN))
+}
+
+/// The province a point most likely lies in (the smallest box that holds it), for a map click.
+pub fn province_at(point: (f64, f64)) -> Option<&'static Region> {
+    PROVINCE_BOUNDS
+        .iter()
+        .filter(|(_, b)| b.contains(point, 0.0))
+        .min_by(|(_, a), (_, b)| a.area().total_cmp(&b.area()))
+        .and_then(|(code, _)| region(code))
+}
+
 pub fn regions() -> &'static [Region] {
     &REGIONS.list
 }
@@ -115,6 +174,19 @@ mod tests {
         );
         assert_eq!(region("440100").map(|r| r.name), Some("广州市"));
         assert_eq!(region("999999"), None);
+    }
+
+    #[test]
+    fn points_are_checked_against_their_province() {
+        assert_eq!(PROVINCE_BOUNDS.len(), 34);
+        // Taiyuan under a Taiyuan district code; Guangzhou is not in Shanxi.
+        assert!(plausibly_in("140105", (112.55, 37.87)));
+        assert!(!plausibly_in("140105", (113.26, 23.13)));
+        // Just across the border with Hebei still passes (the margin).
+        assert!(plausibly_in("140000", (114.9, 38.0)));
+        assert_eq!(province_at((113.26, 23.13)).map(|r| r.code), Some("440000"));
+        assert_eq!(province_at((116.40, 39.91)).map(|r| r.code), Some("110000"));
+        assert_eq!(province_at((2.35, 48.85)), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! feature uses.
 
 mod badges;
+pub mod clock;
 mod field;
 mod layout;
 mod nav;

@@ -45,9 +45,42 @@ pub fn format_seconds(unix: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A span of seconds as `H:MM:SS` (hours keep counting past a day: deadlines are hours away).
+pub fn format_duration(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// `19:30` in Beijing time.
+pub fn format_clock(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.to_offset(BEIJING)
+                .format(format_description!("[hour]:[minute]:[second]"))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// The value of a `datetime-local` input for this instant, in Beijing time.
+pub fn datetime_local(unix: i64) -> String {
+    format_minutes(unix).replace(' ', "T")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_as_hours_minutes_seconds() {
+        assert_eq!(format_duration(0), "0:00:00");
+        assert_eq!(format_duration(3 * 3600 + 62), "3:01:02");
+        assert_eq!(format_duration(-59), "0:00:59");
+        assert_eq!(format_duration(30 * 3600), "30:00:00");
+        assert_eq!(format_clock(1_796_383_805), "19:30:05");
+        assert_eq!(datetime_local(1_796_383_805), "2026-12-04T19:30");
+    }
 
     #[test]
     fn times_read_in_beijing_time() {

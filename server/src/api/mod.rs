@@ -4,11 +4,13 @@
 mod auth;
 mod directory;
 mod error;
+mod incidents;
+mod openapi;
 mod whoami;
 
 use app::state::AppState;
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub use auth::ApiCaller;
 pub use error::ApiError;
@@ -18,4 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/whoami", get(whoami::whoami))
         .route("/api/v1/directory", get(directory::list))
+        .route("/api/v1/incidents", post(incidents::create))
+        .route("/api/v1/incidents/{id}", get(incidents::get))
+        .route("/api/v1/openapi.json", get(openapi::document))
 }

@@ -42,6 +42,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/lang/{tag}", get(language::switch))
+        .route(app::live::EVENTS_PATH, get(crate::realtime::events))
         .merge(crate::api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .layer(axum::middleware::from_fn(errors::with_status))

@@ -217,3 +217,39 @@ pub async fn call(
 pub fn cookie_pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap_or_default().to_string()
 }
+
+/// An incident recorded by the Taiyuan centre in one of its districts (140105).
+pub async fn taiyuan_incident(state: &AppState) -> uuid::Uuid {
+    use app::incidents::{IncidentForm, service};
+    let unit = app::identity::service::units_within(&state.db, "140100")
+        .await
+        .expect("units")
+        .into_iter()
+        .find(|u| u.region_code == "140100")
+        .expect("the Taiyuan centre")
+        .id;
+    let now = app::ui::time::now_unix();
+    let form = IncidentForm {
+        title: "矩阵测试事故".into(),
+        accident_type: "1".into(),
+        industry: "coal".into(),
+        occurred_at: app::ui::time::datetime_local(now - 600),
+        lon: "112.55".into(),
+        lat: "37.87".into(),
+        region_code: "140105".into(),
+        source: "phone".into(),
+        ..IncidentForm::default()
+    };
+    let new = form
+        .validate(now, &app::i18n::Locale::ZhCn.texts().incidents)
+        .expect("valid");
+    let by = service::Recorder {
+        actor: app::audit::Actor::System,
+        name: "test".into(),
+        node: "sx".into(),
+    };
+    service::create(&state.db, &state.bus, &by, unit, new, now, false)
+        .await
+        .expect("recorded")
+        .id()
+}

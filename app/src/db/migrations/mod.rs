@@ -7,6 +7,7 @@ mod m20261204_000001_create_directory_entry;
 mod m20261204_000002_create_audit_log;
 mod m20261204_000003_create_identity;
 mod m20261204_000004_create_access;
+mod m20261204_000005_create_incident;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000002_create_audit_log::Migration),
             Box::new(m20261204_000003_create_identity::Migration),
             Box::new(m20261204_000004_create_access::Migration),
+            Box::new(m20261204_000005_create_incident::Migration),
         ]
     }
 }

@@ -1,0 +1,350 @@
+//! Reports as typed or sent, and the one validation every path applies (the duty desk's form,
+//! the call centres' JSON API): impossible figures get field errors in the reader's language.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+
+use super::model::{Casualties, IncidentFacts, IncidentSource, NewIncident};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::IncidentTexts;
+use crate::reference::{accident_types, industries, plausibly_in};
+use crate::site::{NodeTier, check_region};
+use crate::ui::time::BEIJING;
+
+/// A clock this far ahead of ours is still "now" (telephone exchanges drift).
+const FUTURE_TOLERANCE: i64 = 300;
+const MAX_COUNT: i64 = 100_000;
+const MAX_LOSS_CNY: i64 = 10_000_000_000_000;
+
+/// The intake form, field by field as typed (all text, so a bad figure is a field error, not a
+/// decoding failure). The JSON API converts its request into this.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IncidentForm {
+    pub title: String,
+    pub accident_type: String,
+    pub industry: String,
+    /// Beijing time as `datetime-local` gives it (`2026-12-04T21:30`), or RFC 3339.
+    pub occurred_at: String,
+    pub lon: String,
+    pub lat: String,
+    pub region_code: String,
+    pub address: String,
+    pub enterprise: String,
+    pub deaths: String,
+    pub missing: String,
+    pub serious_injuries: String,
+    pub minor_injuries: String,
+    pub trapped: String,
+    pub direct_loss_cny: String,
+    pub hazmat: String,
+    pub description: String,
+    pub source: String,
+    pub reporter: String,
+    pub reporter_phone: String,
+    pub external_id: String,
+}
+
+/// 续报: the figures as they now stand, and what changed, against the version it was based on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpForm {
+    pub version: String,
+    pub deaths: String,
+    pub missing: String,
+    pub serious_injuries: String,
+    pub minor_injuries: String,
+    pub trapped: String,
+    pub direct_loss_cny: String,
+    pub note: String,
+}
+
+/// A validated 续报.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub based_on: u32,
+    pub casualties: Casualties,
+    pub direct_loss_cny: u64,
+    pub note: String,
+}
+
+/// Reads a form's figures, collecting what is wrong.
+struct Reader<'a> {
+    t: &'a IncidentTexts,
+    errors: FieldErrors,
+}
+
+impl Reader<'_> {
+    fn text(&mut self, label: &str, value: &str, max: usize, required: bool) -> String {
+        let value = value.trim();
+        if required && value.is_empty() {
+            self.errors.add(label, self.t.required);
+        } else if value.chars().count() > max {
+            self.errors.add(label, format!("{} {max}", self.t.too_long));
+        }
+        value.to_string()
+    }
+
+    fn count(&mut self, label: &str, value: &str) -> u32 {
+        self.number(label, value, MAX_COUNT) as u32
+    }
+
+    /// A whole number from 0 to `max`; empty reads as 0.
+    fn number(&mut self, label: &str, value: &str, max: i64) -> u64 {
+        let value = value.trim();
+        if value.is_empty() {
+            return 0;
+        }
+        match value.parse::<i64>() {
+            Ok(n) if n < 0 => self.errors.add(label, self.t.negative),
+            Ok(n) if n > max => self
+                .errors
+                .add(label, format!("{} {max}", self.t.too_large)),
+            Ok(n) => return n as u64,
+            Err(_) => self.errors.add(label, self.t.not_a_number),
+        }
+        0
+    }
+
+    fn coordinate(&mut self, label: &str, value: &str, range: std::ops::Range<f64>) -> f64 {
+        match value.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && range.contains(&v) => v,
+            Ok(_) => {
+                self.errors.add(label, self.t.outside_china);
+                0.0
+            }
+            Err(_) => {
+                self.errors.add(label, self.t.coordinate_required);
+                0.0
+            }
+        }
+    }
+}
+
+/// Reads a time as Beijing `datetime-local` (minutes or seconds) or as RFC 3339.
+pub fn parse_time(value: &str) -> Option<i64> {
+    let value = value.trim();
+    if let Ok(t) = OffsetDateTime::parse(value, &Rfc3339) {
+        return Some(t.unix_timestamp());
+    }
+    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    time::PrimitiveDateTime::parse(value, &minutes)
+        .or_else(|_| time::PrimitiveDateTime::parse(value, &seconds))
+        .ok()
+        .map(|t| t.assume_offset(BEIJING).unix_timestamp())
+}
+
+impl IncidentForm {
+    /// The report, if every field holds; otherwise every field error at once.
+    pub fn validate(&self, now: i64, t: &IncidentTexts) -> Result<NewIncident, AppError> {
+        let mut r = Reader {
+            t,
+            errors: FieldErrors::default(),
+        };
+        let title = r.text(t.title, &self.title, 100, true);
+        let accident_type = match self.accident_type.trim().parse::<u8>() {
+            Ok(code) if accident_types().iter().any(|a| a.code == code) => code,
+            _ => {
+                r.errors.add(t.accident_type, t.choose);
+                0
+            }
+        };
+        let industry = self.industry.trim().to_string();
+        if !industries().iter().any(|i| i.code == industry) {
+            r.errors.add(t.industry, t.choose);
+        }
+        let occurred_at = match parse_time(&self.occurred_at) {
+            Some(at) if at > now + FUTURE_TOLERANCE => {
+                r.errors.add(t.occurred_at, t.in_future);
+                at
+            }
+            Some(at) => at,
+            None => {
+                r.errors.add(t.occurred_at, t.time_required);
+                0
+            }
+        };
+        let lon = r.coordinate(t.lon, &self.lon, 73.0..136.0);
+        let lat = r.coordinate(t.lat, &self.lat, 3.0..54.0);
+        let region_code = self.region_code.trim().to_string();
+        if check_region(NodeTier::Enterprise, &region_code).is_err() {
+            r.errors.add(t.region_code, t.region_unknown);
+        } else if lon != 0.0 && lat != 0.0 && !plausibly_in(&region_code, (lon, lat)) {
+            r.errors.add(t.lon, t.far_from_region);
+        }
+        let address = r.text(t.address, &self.address, 200, false);
+        let enterprise = r.text(t.enterprise, &self.enterprise, 100, false);
+        let casualties = Casualties {
+            deaths: r.count(t.deaths, &self.deaths),
+            missing: r.count(t.missing, &self.missing),
+            serious_injuries: r.count(t.serious_injuries, &self.serious_injuries),
+            minor_injuries: r.count(t.minor_injuries, &self.minor_injuries),
+            trapped: r.count(t.trapped, &self.trapped),
+        };
+        let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
+        let hazmat = r.text(t.hazmat, &self.hazmat, 200, false);
+        let description = r.text(t.description, &self.description, 4000, false);
+        let source = IncidentSource::parse(self.source.trim());
+        if source.is_none() {
+            r.errors.add(t.source, t.choose);
+        }
+        let reporter = r.text(t.reporter, &self.reporter, 50, false);
+        let reporter_phone = r.text(t.reporter_phone, &self.reporter_phone, 30, false);
+        if !reporter_phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
+        {
+            r.errors.add(t.reporter_phone, t.phone_rule);
+        }
+        let external_id = r.text("external_id", &self.external_id, 64, false);
+        r.errors.finish()?;
+        Ok(NewIncident {
+            facts: IncidentFacts {
+                title,
+                accident_type,
+                industry,
+                occurred_at,
+                lon,
+                lat,
+                region_code,
+                address,
+                enterprise,
+                casualties,
+                direct_loss_cny,
+                hazmat,
+                description,
+            },
+            source: source.unwrap_or(IncidentSource::Phone),
+            reporter,
+            reporter_phone,
+            external_id: (!external_id.is_empty()).then_some(external_id),
+        })
+    }
+}
+
+impl FollowUpForm {
+    pub fn validate(&self, t: &IncidentTexts) -> Result<FollowUp, AppError> {
+        let mut r = Reader {
+            t,
+            errors: FieldErrors::default(),
+        };
+        let based_on = self.version.trim().parse::<u32>().unwrap_or(0);
+        let casualties = Casualties {
+            deaths: r.count(t.deaths, &self.deaths),
+            missing: r.count(t.missing, &self.missing),
+            serious_injuries: r.count(t.serious_injuries, &self.serious_injuries),
+            minor_injuries: r.count(t.minor_injuries, &self.minor_injuries),
+            trapped: r.count(t.trapped, &self.trapped),
+        };
+        let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
+        let note = r.text(t.followup_note, &self.note, 4000, true);
+        r.errors.finish()?;
+        Ok(FollowUp {
+            based_on,
+            casualties,
+            direct_loss_cny,
+            note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    const NOW: i64 = 1_796_383_800; // 2026-12-04 19:30 Beijing
+
+    fn form() -> IncidentForm {
+        IncidentForm {
+            title: "某煤矿瓦斯爆炸".into(),
+            accident_type: "15".into(),
+            industry: "coal".into(),
+            occurred_at: "2026-12-04T19:00".into(),
+            lon: "112.55".into(),
+            lat: "37.87".into(),
+            region_code: "140105".into(),
+            deaths: "3".into(),
+            source: "phone".into(),
+            ..IncidentForm::default()
+        }
+    }
+
+    fn fields(result: Result<NewIncident, AppError>) -> Vec<String> {
+        match result {
+            Err(AppError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_plain_report_reads_in_beijing_time() {
+        let t = &Locale::ZhCn.texts().incidents;
+        let new = form().validate(NOW, t).unwrap();
+        assert_eq!(new.facts.occurred_at, NOW - 1800);
+        assert_eq!(new.facts.casualties.deaths, 3);
+        assert_eq!(new.facts.grade(), super::super::Grade::Larger);
+        assert_eq!(new.external_id, None);
+    }
+
+    #[test]
+    fn impossible_figures_are_named_in_chinese() {
+        let t = &Locale::ZhCn.texts().incidents;
+        let bad = IncidentForm {
+            deaths: "-1".into(),
+            occurred_at: "2026-12-05T19:00".into(),
+            // Guangzhou's coordinates under a Taiyuan district code.
+            lon: "113.26".into(),
+            lat: "23.13".into(),
+            direct_loss_cny: "lots".into(),
+            ..form()
+        };
+        let got = fields(bad.validate(NOW, t));
+        for label in [t.deaths, t.occurred_at, t.lon, t.direct_loss] {
+            assert!(got.iter().any(|f| f == label), "{label} in {got:?}");
+        }
+    }
+
+    #[test]
+    fn coordinates_outside_china_and_unknown_regions_are_refused() {
+        let t = &Locale::ZhCn.texts().incidents;
+        let bad = IncidentForm {
+            lon: "2.35".into(),
+            region_code: "990101".into(),
+            ..form()
+        };
+        let got = fields(bad.validate(NOW, t));
+        assert!(got.contains(&t.lon.to_string()) && got.contains(&t.region_code.to_string()));
+    }
+
+    #[test]
+    fn times_parse_as_beijing_or_rfc3339() {
+        assert_eq!(parse_time("2026-12-04T19:30"), Some(NOW));
+        assert_eq!(parse_time("2026-12-04T11:30:00Z"), Some(NOW));
+        assert_eq!(parse_time("2026-12-04T19:30:00+08:00"), Some(NOW));
+        assert_eq!(parse_time("yesterday"), None);
+    }
+
+    #[test]
+    fn a_follow_up_needs_its_note_and_sane_figures() {
+        let t = &Locale::En.texts().incidents;
+        let ok = FollowUpForm {
+            version: "2".into(),
+            deaths: "10".into(),
+            note: "Seven more bodies recovered".into(),
+            ..FollowUpForm::default()
+        }
+        .validate(t)
+        .unwrap();
+        assert_eq!((ok.based_on, ok.casualties.deaths), (2, 10));
+        let bad = FollowUpForm {
+            deaths: "-3".into(),
+            ..FollowUpForm::default()
+        }
+        .validate(t);
+        assert!(matches!(bad, Err(AppError::Validation(e)) if e.len() == 2));
+    }
+}

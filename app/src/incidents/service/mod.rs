@@ -1,0 +1,61 @@
+//! ssr: incidents in the database. Every write runs in one transaction with its timeline entry
+//! and audit record, and is published on the bus only after the commit.
+
+mod read;
+mod write;
+
+pub use read::*;
+pub use write::*;
+
+use sea_orm::DbErr;
+
+use crate::audit::Actor;
+use crate::error::AppError;
+use crate::i18n::IncidentTexts;
+
+/// Who is writing: the audit actor, the name the timeline shows, and this node.
+#[derive(Clone, Debug)]
+pub struct Recorder {
+    pub actor: Actor,
+    pub name: String,
+    pub node: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IncidentError {
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error("no such incident")]
+    NotFound,
+    #[error("the follow-up is based on version {based_on}, the record is at {current}")]
+    Stale { based_on: u32, current: u32 },
+    #[error("status cannot move back")]
+    StatusBackwards,
+    #[error("that tier is not due to receive the report, or already has")]
+    ReceiptNotDue,
+    #[error("the region is outside the recording unit's jurisdiction")]
+    OutsideJurisdiction,
+    #[error("stored incident is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl IncidentError {
+    /// The error as the reader is told it.
+    pub fn to_app(&self, t: &IncidentTexts) -> AppError {
+        let field = AppError::field;
+        match self {
+            IncidentError::NotFound => AppError::NotFound,
+            IncidentError::Stale { .. } => field(t.followup_title, t.stale_version),
+            IncidentError::StatusBackwards => field(t.status, t.status_backwards),
+            IncidentError::ReceiptNotDue => field(t.duty_tier, t.receipt_not_due),
+            IncidentError::OutsideJurisdiction => field(t.region_code, t.outside_jurisdiction),
+            IncidentError::Db(_) | IncidentError::Corrupt(_) => AppError::internal(self),
+        }
+    }
+}
+
+impl From<IncidentError> for AppError {
+    fn from(err: IncidentError) -> Self {
+        err.to_app(&crate::i18n::detect_locale().texts().incidents)
+    }
+}

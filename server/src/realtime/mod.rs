@@ -1,0 +1,6 @@
+//! The live event stream (`GET /events`): one Server-Sent Events stream per browser tab,
+//! resumable by `Last-Event-ID`, carrying only what the signed-in user may see.
+
+mod sse;
+
+pub use sse::events;
