@@ -23,7 +23,7 @@ function assets() {
   cpSync(join(leafletDist, "images"), join(leafletOut, "images"), { recursive: true });
   // Leaflet.markercluster (MIT): clusters tens of thousands of incident markers.
   const clusterDist = dirname(require.resolve("leaflet.markercluster/dist/leaflet.markercluster.js"));
-  for (const file of ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"]) {
+  for (const file of ["leaflet.markercluster.js", "MarkerCluster.css"]) {
     cpSync(join(clusterDist, file), join(leafletOut, file));
   }
 

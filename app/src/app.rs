@@ -34,7 +34,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
                 <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css" />
-                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.Default.css" />
                 <link rel="stylesheet" href=format!("/pkg/{OUTPUT_NAME}.css") />
                 // Leaflet binds the global `L`: a classic deferred script, run before hydration.
                 <script defer src="/vendor/leaflet/leaflet.js"></script>

@@ -26,6 +26,8 @@ pub enum StartupError {
     Demo(#[source] app::directory::service::DirectoryError),
     #[error("cannot create the demo accounts")]
     DemoAccounts(#[source] app::identity::service::IdentityError),
+    #[error("the demo incidents could not be recorded")]
+    DemoIncidents(#[source] crate::demo::incidents::DemoError),
     #[error("the built site is missing at {0} (run `make site`)")]
     SiteMissing(String),
     #[error("cannot listen on {addr}")]
@@ -153,6 +155,7 @@ pub async fn verify_audit(config: &Config) -> Result<AuditReport, StartupError> 
 /// Everything the router needs, from a checked configuration.
 pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
     let db = open_database(&config.database_url).await?;
+    let bus = app::live::Bus::new();
     if config.demo {
         let added = crate::demo::load(&db, &config.node.id)
             .await
@@ -160,7 +163,20 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         let accounts = crate::demo::accounts::load(&db, &config.node.id)
             .await
             .map_err(StartupError::DemoAccounts)?;
-        tracing::info!(added, accounts, "demo data set (演示数据) loaded");
+        // Once, with the accounts: the demo incidents' clocks start at that first start.
+        let incidents = if accounts > 0 {
+            crate::demo::incidents::load(&db, &bus, &config.node.id)
+                .await
+                .map_err(StartupError::DemoIncidents)?
+        } else {
+            0
+        };
+        tracing::info!(
+            added,
+            accounts,
+            incidents,
+            "demo data set (演示数据) loaded"
+        );
     }
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
@@ -177,7 +193,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         leptos_options,
         db,
         site,
-        bus: app::live::Bus::new(),
+        bus,
     })
 }
 

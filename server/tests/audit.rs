@@ -9,9 +9,11 @@ use support::{database_urls, state};
 
 async fn demo_node(url: &str) -> (DatabaseConnection, i64) {
     let state = state(url, true).await;
-    // One record per directory entry, organisation unit and account the demo set creates.
+    // One record per directory entry, organisation unit, account and incident the demo set
+    // creates.
     use server::demo::accounts::{ACCOUNTS, UNITS};
-    let records = (server::demo::entries().len() + UNITS.len() + ACCOUNTS.len()) as i64;
+    let demo = server::demo::entries().len() + UNITS.len() + ACCOUNTS.len();
+    let records = (demo + server::demo::incidents::COUNT) as i64;
     (state.db, records)
 }
 

@@ -141,6 +141,11 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Record(Permission::IncidentRead, "140105", 200),
     ),
     (
+        "incidents/map",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
         "incidents/note",
         "id={ty.incident}&text=",
         Access::Record(Permission::IncidentWrite, "140105", 422),

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::{Board, FollowUpForm, IncidentDetail, IncidentForm};
+use super::{Board, FollowUpForm, IncidentDetail, IncidentForm, IncidentSummary};
 use crate::error::AppError;
 
 /// The most active incidents a board lists (the counts still cover all).
 pub const BOARD_LIMIT: u64 = 2_000;
+/// The most active incidents a map draws (clustered, so it stays smooth).
+pub const MAP_LIMIT: u64 = 50_000;
 
 #[cfg(feature = "ssr")]
 fn recorder(user: &crate::identity::CurrentUser) -> Result<super::service::Recorder, AppError> {
@@ -41,6 +43,16 @@ pub async fn get_board() -> Result<Board, AppError> {
     let since = beijing_midnight(crate::ui::time::now_unix());
     let today = service::received_since(&db, scope, unit, since).await?;
     Ok(Board { incidents, today })
+}
+
+/// Active incidents for the maps: more than a board lists, since clusters keep them readable.
+#[server(endpoint = "incidents/map")]
+pub async fn list_map_incidents() -> Result<Vec<IncidentSummary>, AppError> {
+    use crate::identity::{Permission, guard};
+    let user = guard::require(Permission::IncidentRead).await?;
+    let db = crate::state::db()?;
+    let (scope, unit) = (&user.unit_region, user.unit_id);
+    Ok(super::service::list_active(&db, scope, unit, MAP_LIMIT).await?)
 }
 
 /// One incident with its versions and timeline.

@@ -27,10 +27,59 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = removeLayers)]
     fn remove_layers(this: &ClusterGroup, layers: &js_sys::Array);
+
+    type MarkerCluster;
+
+    #[wasm_bindgen(method, js_name = getChildCount)]
+    fn child_count(this: &MarkerCluster) -> u32;
+
+    #[wasm_bindgen(method, js_name = getAllChildMarkers)]
+    fn all_child_markers(this: &MarkerCluster) -> js_sys::Array;
+
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(js_namespace = L, js_name = point)]
+    fn point(x: f64, y: f64) -> JsValue;
+}
+
+/// The marker option that carries an incident's grade (0 一般 … 3 特别重大) to its cluster.
+const GRADE_OPTION: &str = "yingjiGrade";
+
+/// A cluster shows how many incidents it holds, in the colour of the gravest among them, so
+/// a 重大 accident is never hidden inside a blue bubble.
+fn cluster_icon(cluster: &MarkerCluster, scale: f64) -> JsValue {
+    let worst = cluster
+        .all_child_markers()
+        .iter()
+        .filter_map(|marker| {
+            let options = js_sys::Reflect::get(&marker, &"options".into()).ok()?;
+            js_sys::Reflect::get(&options, &GRADE_OPTION.into())
+                .ok()?
+                .as_f64()
+        })
+        .fold(0.0_f64, f64::max);
+    let grade = crate::incidents::Grade::ALL[(worst as usize).min(3)];
+    let count = cluster.child_count();
+    let size = (if count < 100 { 34.0 } else { 44.0 }) * scale;
+    div_icon(&object(&[
+        ("html", format!("<span>{count}</span>").into()),
+        (
+            "className",
+            format!(
+                "marker-cluster incident-cluster incident-cluster--{}",
+                grade.key()
+            )
+            .into(),
+        ),
+        ("iconSize", point(size, size)),
+    ]))
 }
 
 pub struct IncidentLayer {
     group: ClusterGroup,
+    /// Called by the cluster group; kept as long as the layer lives.
+    _icon: Closure<dyn Fn(JsValue) -> JsValue>,
     markers: RefCell<HashMap<Uuid, (u32, CircleMarker)>>,
     locale: Locale,
     scale: f64,
@@ -38,14 +87,19 @@ pub struct IncidentLayer {
 
 impl IncidentLayer {
     pub fn new(locale: Locale, scale: f64) -> IncidentLayer {
+        let icon = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |cluster: JsValue| {
+            cluster_icon(cluster.unchecked_ref(), scale)
+        });
         let options = object(&[
             // Add in slices so 50 000 markers never freeze the page.
             ("chunkedLoading", JsValue::TRUE),
             ("showCoverageOnHover", JsValue::FALSE),
             ("maxClusterRadius", 50.into()),
+            ("iconCreateFunction", icon.as_ref().clone()),
         ]);
         IncidentLayer {
             group: marker_cluster_group(&options),
+            _icon: icon,
             markers: RefCell::new(HashMap::new()),
             locale,
             scale,
@@ -97,6 +151,7 @@ impl IncidentLayer {
             ("fillColor", grade_colour(incident.grade).into()),
             ("fillOpacity", 1.0.into()),
             ("className", "incident-marker".into()),
+            (GRADE_OPTION, (incident.grade as u8).into()),
         ]);
         let marker =
             CircleMarker::new_with_options(&LatLng::new(incident.lat, incident.lon), &options);

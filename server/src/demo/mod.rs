@@ -4,6 +4,7 @@
 //! after export. Loading is idempotent: records already present (by code) are left alone.
 
 pub mod accounts;
+pub mod incidents;
 
 use app::audit::Actor;
 use app::directory::service::{DirectoryError, insert_missing};

@@ -53,6 +53,14 @@ pub fn Actions(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVie
     let i18n = use_i18n();
     let t = &i18n.t().incidents;
     let s = detail.summary.clone();
+    // An empty note after a follow-up went in (the figures already show the new version).
+    let follow_up_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(form)) = (actions.follow_up.value().get(), follow_up_form.get())
+        {
+            form.reset();
+        }
+    });
     let (id, id_follow_up, id_note) = (s.id.to_string(), s.id.to_string(), s.id.to_string());
     let c = s.casualties;
     let status_buttons = s
@@ -81,7 +89,7 @@ pub fn Actions(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVie
         {failure(actions.status.value())}
 
         <h2>{t.followup_title}</h2>
-        <ActionForm action=actions.follow_up attr:class="form form--wide" attr:aria-label=t.followup_title>
+        <ActionForm action=actions.follow_up node_ref=follow_up_form attr:class="form form--wide" attr:aria-label=t.followup_title>
             <input type="hidden" name="id" value=id_follow_up />
             <input type="hidden" name="form[version]" value=s.version.to_string() />
             <fieldset class="form__row form__row--5 casualties">

@@ -68,6 +68,9 @@ fn BoardRow(incident: IncidentSummary) -> impl IntoView {
             <DutyClock duty />
         }
         .into_any(),
+        None if incident.duties.is_empty() => {
+            view! { <span class="muted">{move || t().no_duty}</span> }.into_any()
+        }
         None => view! { <span class="muted">{move || t().all_received}</span> }.into_any(),
     };
     view! {

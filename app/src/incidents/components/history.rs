@@ -42,7 +42,7 @@ pub fn Versions(versions: Vec<IncidentVersion>) -> impl IntoView {
                     <tr>
                         <th>{move || t().version}</th>
                         <th>{move || t().grade}</th>
-                        <th>{move || t().casualties}</th>
+                        <th>{move || t().deaths}</th>
                         <th>{move || t().changed}</th>
                     </tr>
                 </thead>
@@ -54,7 +54,7 @@ pub fn Versions(versions: Vec<IncidentVersion>) -> impl IntoView {
                             <tr>
                                 <td class="nowrap">{v.version} <div class="muted">{format_seconds(v.at)}</div></td>
                                 <td><GradeBadge grade=v.grade /></td>
-                                <td class="nowrap">{move || t().deaths} " " {c.deaths} " · " {move || t().serious_injuries} " " {c.serious_injuries}</td>
+                                <td>{c.deaths}</td>
                                 <td>
                                     {move || changed.iter().map(|k| t().fact(k)).collect::<Vec<_>>().join("、")}
                                     <div class="muted">{v.actor.clone()}</div>

@@ -18,6 +18,7 @@ pub fn IntakeForm(on_recorded: impl Fn() + Send + Sync + 'static) -> impl IntoVi
     let i18n = use_i18n();
     let create = ServerAction::<CreateIncident>::new();
     let form_ref = NodeRef::<leptos::html::Form>::new();
+    let title_ref = NodeRef::<leptos::html::Input>::new();
     let (lon, lat, region) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -29,6 +30,10 @@ pub fn IntakeForm(on_recorded: impl Fn() + Send + Sync + 'static) -> impl IntoVi
         if let Some(Ok(_)) = create.value().get() {
             if let Some(form) = form_ref.get() {
                 form.reset();
+            }
+            // Ready for the next call: the cursor back in the first field.
+            if let Some(title) = title_ref.get() {
+                let _ = title.focus();
             }
             lon.set(String::new());
             lat.set(String::new());
@@ -72,7 +77,7 @@ pub fn IntakeForm(on_recorded: impl Fn() + Send + Sync + 'static) -> impl IntoVi
         };
         view! {
             <ActionForm action=create node_ref=form_ref attr:class="form form--intake" attr:aria-label=t.intake_title>
-                <Field label=t.title><input name="form[title]" required maxlength="100" autofocus autocomplete="off" /></Field>
+                <Field label=t.title><input name="form[title]" node_ref=title_ref required maxlength="100" autofocus autocomplete="off" /></Field>
                 <div class="form__row">
                     <SelectField label=t.accident_type name="form[accident_type]" placeholder=t.choose>
                         {accident_types().iter().map(|a| view! { <option value=a.code.to_string()>{a.name(locale)}</option> }).collect_view()}

@@ -36,7 +36,7 @@ fn live_changes() -> ReadSignal<Vec<IncidentSummary>> {
     changes
 }
 
-/// For browser-only views (the maps): the board fetched by the browser itself — a resource
+/// For browser-only views (the maps): the active incidents fetched by the browser itself — a resource
 /// created only in the browser would not line up with the server's during hydration — and
 /// kept live, refetched after a resync. `None` until it has arrived.
 #[cfg(feature = "hydrate")]
@@ -44,10 +44,15 @@ pub fn use_browser_board() -> Signal<Option<Board>> {
     let resyncs = use_context::<LiveContext>().map(|live| live.resyncs);
     let loaded = RwSignal::new(None::<Board>);
     Effect::new(move |_| {
-        resyncs.map(|r| r.track());
+        if let Some(resyncs) = resyncs {
+            resyncs.track();
+        }
         leptos::task::spawn_local(async move {
-            match get_board().await {
-                Ok(board) => loaded.set(Some(board)),
+            match crate::incidents::list_map_incidents().await {
+                Ok(incidents) => loaded.set(Some(Board {
+                    incidents,
+                    today: Vec::new(),
+                })),
                 Err(err) => leptos::logging::error!("the board did not load: {err}"),
             }
         });
