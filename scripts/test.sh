@@ -17,7 +17,7 @@ setup_test_tools() {
 
 lint() {
   cargo fmt --all -- --check
-  cargo clippy -p app -p server --features app/ssr --all-targets --release -- -D warnings
+  cargo clippy -p app -p server -p bench --features app/ssr --all-targets --release -- -D warnings
   cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate --profile wasm-release -- -D warnings
 }
 

@@ -30,7 +30,13 @@ struct Args {
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// One HTTP/1.1 request on its own connection; the status, headers and body.
-async fn request(host: &str, method: &str, path: &str, headers: &str, body: &str) -> Result<(u16, String, String), Error> {
+async fn request(
+    host: &str,
+    method: &str,
+    path: &str,
+    headers: &str,
+    body: &str,
+) -> Result<(u16, String, String), Error> {
     let mut stream = TcpStream::connect(host).await?;
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nConnection: close\r\n\
@@ -43,7 +49,11 @@ async fn request(host: &str, method: &str, path: &str, headers: &str, body: &str
     stream.read_to_end(&mut raw).await?;
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     Ok((status, head.to_string(), body.to_string()))
 }
 
@@ -61,9 +71,16 @@ fn encode(value: &str) -> String {
 }
 
 /// Follows one event stream, reporting (revision, arrival) of every incident event.
-async fn follow(host: String, cookie: String, seen: mpsc::UnboundedSender<(u32, Instant)>, ready: mpsc::UnboundedSender<()>) -> Result<(), Error> {
+async fn follow(
+    host: String,
+    cookie: String,
+    seen: mpsc::UnboundedSender<(u32, Instant)>,
+    ready: mpsc::UnboundedSender<()>,
+) -> Result<(), Error> {
     let mut stream = TcpStream::connect(&host).await?;
-    let head = format!("GET /events HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n");
+    let head = format!(
+        "GET /events HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n"
+    );
     stream.write_all(head.as_bytes()).await?;
     let mut lines = BufReader::new(stream).lines();
     while let Some(line) = lines.next_line().await? {
@@ -73,7 +90,10 @@ async fn follow(host: String, cookie: String, seen: mpsc::UnboundedSender<(u32, 
     }
     let _ = ready.send(());
     while let Some(line) = lines.next_line().await? {
-        let Some(data) = line.strip_prefix("data: ").or_else(|| line.strip_prefix("data:")) else {
+        let Some(data) = line
+            .strip_prefix("data: ")
+            .or_else(|| line.strip_prefix("data:"))
+        else {
             continue;
         };
         if let Some(revision) = data
@@ -99,13 +119,24 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     let args = Args::parse();
-    let host = args.url.trim_start_matches("http://").trim_end_matches('/').to_string();
+    let host = args
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
 
-    let form = format!("username={}&password={}", encode(&args.user), encode(&args.password));
+    let form = format!(
+        "username={}&password={}",
+        encode(&args.user),
+        encode(&args.password)
+    );
     let (status, head, _) = request(&host, "POST", "/api/identity/login", "", &form).await?;
     let cookie = head
         .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or_else(|| l.strip_prefix("Set-Cookie: "))
+        })
         .and_then(|c| c.split(';').next())
         .ok_or(format!("login failed ({status})"))?
         .to_string();
@@ -114,14 +145,22 @@ async fn main() -> Result<(), Error> {
     // An incident to change: the first on the board.
     let (_, _, board) = request(&host, "POST", "/api/incidents/map", &headers, "").await?;
     let list: serde_json::Value = serde_json::from_str(&board)?;
-    let incident = list[0]["id"].as_str().ok_or("no active incident to change")?.to_string();
+    let incident = list[0]["id"]
+        .as_str()
+        .ok_or("no active incident to change")?
+        .to_string();
     let first_revision = list[0]["revision"].as_u64().unwrap_or(0) as u32;
 
     let (seen_tx, mut seen_rx) = mpsc::unbounded_channel();
     let (ready_tx, mut ready_rx) = mpsc::unbounded_channel();
     let opened = Instant::now();
     for _ in 0..args.clients {
-        let (host, cookie, seen, ready) = (host.clone(), cookie.clone(), seen_tx.clone(), ready_tx.clone());
+        let (host, cookie, seen, ready) = (
+            host.clone(),
+            cookie.clone(),
+            seen_tx.clone(),
+            ready_tx.clone(),
+        );
         tokio::spawn(async move {
             if let Err(err) = follow(host, cookie, seen, ready).await {
                 eprintln!("stream: {err}");
@@ -136,13 +175,18 @@ async fn main() -> Result<(), Error> {
             _ => break,
         }
     }
-    println!("{ready}/{} streams open in {:?}", args.clients, opened.elapsed());
+    println!(
+        "{ready}/{} streams open in {:?}",
+        args.clients,
+        opened.elapsed()
+    );
 
     let sent: Arc<Mutex<HashMap<u32, Instant>>> = Arc::default();
     for n in 1..=args.changes {
         let body = format!("id={incident}&text={}", encode(&format!("负载测试 {n}")));
         sent.lock().await.insert(first_revision + n, Instant::now());
-        let (status, _, text) = request(&host, "POST", "/api/incidents/note", &headers, &body).await?;
+        let (status, _, text) =
+            request(&host, "POST", "/api/incidents/note", &headers, &body).await?;
         if status != 200 {
             return Err(format!("note refused ({status}): {text}").into());
         }

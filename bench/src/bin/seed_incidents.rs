@@ -28,7 +28,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
         self.0 >> 33
     }
 
@@ -90,7 +93,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         batch.push(row(&facts, facts.grade(), status, unit.id));
         if batch.len() == 500 {
-            incident::Entity::insert_many(std::mem::take(&mut batch)).exec(&db).await?;
+            incident::Entity::insert_many(std::mem::take(&mut batch))
+                .exec(&db)
+                .await?;
         }
     }
     if !batch.is_empty() {
@@ -100,7 +105,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn row(f: &IncidentFacts, grade: Grade, status: IncidentStatus, unit: Uuid) -> incident::ActiveModel {
+fn row(
+    f: &IncidentFacts,
+    grade: Grade,
+    status: IncidentStatus,
+    unit: Uuid,
+) -> incident::ActiveModel {
     let at = Time::from_unix_timestamp(f.occurred_at).unwrap_or(Time::UNIX_EPOCH);
     incident::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -149,8 +149,18 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Boards read the open incidents newest first: by status, then time of receipt.
+        manager
+            .create_index(
+                Index::create()
+                    .name("incident_open")
+                    .table(Incident::Table)
+                    .col(Incident::Status)
+                    .col(Incident::ReceivedAt)
+                    .to_owned(),
+            )
+            .await?;
         for (name, column) in [
-            ("incident_status", Incident::Status),
             ("incident_region", Incident::RegionCode),
             ("incident_received", Incident::ReceivedAt),
         ] {

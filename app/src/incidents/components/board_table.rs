@@ -36,10 +36,8 @@ pub fn BoardTable(incidents: Signal<Vec<IncidentSummary>>) -> impl IntoView {
                         <tr>
                             <th>{move || t().grade}</th>
                             <th>{move || t().title}</th>
-                            <th>{move || t().occurred_at}</th>
-                            <th>{move || t().casualties}</th>
-                            <th>{move || t().status}</th>
                             <th>{move || t().next_duty}</th>
+                            <th>{move || t().status}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -63,8 +61,7 @@ fn BoardRow(incident: IncidentSummary) -> impl IntoView {
     let next = incident.next_duty().copied();
     let next_duty = match next {
         Some(duty) => view! {
-            <span class="nowrap">{move || t().report_to} " " {move || i18n.t().tier(duty.to)}</span>
-            " "
+            <div class="nowrap">{move || t().report_to} " " {move || i18n.t().tier(duty.to)}</div>
             <DutyClock duty />
         }
         .into_any(),
@@ -79,17 +76,18 @@ fn BoardRow(incident: IncidentSummary) -> impl IntoView {
             <td>
                 <a href=format!("/incidents/{}", incident.id) class="board__title">{incident.title.clone()}</a>
                 {incident.demo.then(|| view! { " " <DemoBadge /> })}
-                <div class="muted board__place">{place_name(&incident.region_code)}</div>
+                <div class="muted board__meta">
+                    {place_name(&incident.region_code)} " · " {format_minutes(incident.occurred_at)}
+                </div>
+                <div class="board__meta" data-testid="casualties">
+                    {move || t().deaths} " " {c.deaths}
+                    {(c.missing > 0).then(|| view! { " · " {move || t().missing} " " {c.missing} })}
+                    {(c.serious_injuries > 0).then(|| view! { " · " {move || t().serious_short} " " {c.serious_injuries} })}
+                    {(c.trapped > 0).then(|| view! { " · " {move || t().trapped} " " {c.trapped} })}
+                </div>
             </td>
-            <td class="nowrap">{format_minutes(incident.occurred_at)}</td>
-            <td class="nowrap" data-testid="casualties">
-                {move || t().deaths} " " {c.deaths}
-                {(c.missing > 0).then(|| view! { " · " {move || t().missing} " " {c.missing} })}
-                {(c.serious_injuries > 0).then(|| view! { " · " {move || t().serious_injuries} " " {c.serious_injuries} })}
-                {(c.trapped > 0).then(|| view! { " · " {move || t().trapped} " " {c.trapped} })}
-            </td>
+            <td class="board__next">{next_duty}</td>
             <td><StatusTag status=incident.status /></td>
-            <td>{next_duty}</td>
         </tr>
     }
 }
