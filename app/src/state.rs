@@ -13,6 +13,8 @@ pub struct AppState {
     pub site: SiteInfo,
     /// The node's live event bus.
     pub bus: crate::live::Bus,
+    /// Where uploaded files live (outside the database).
+    pub files_dir: std::path::PathBuf,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

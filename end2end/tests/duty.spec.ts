@@ -6,6 +6,12 @@ import { SituationMap } from "../fixtures/map";
 
 test.use({ storageState: SIGNED_OUT });
 
+/** A 1×1 red PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 const MINE = {
   type: "瓦斯爆炸",
   industry: "煤矿",
@@ -110,6 +116,18 @@ test("a follow-up raising the deaths to 10 makes it 重大 and a deadline to the
   // The province acknowledges: its duty is done.
   await incident.duty("省级").getByRole("button", { name: "登记已接收" }).click();
   await expect(incident.duty("省级")).toContainText("已接收");
+
+  // A photo from the scene: checked by its content, listed, shown; a program is refused.
+  const attach = page.getByRole("form", { name: "附件" });
+  await attach.getByLabel("选择文件").setInputFiles({ name: "setup.jpg", mimeType: "image/jpeg", buffer: Buffer.from("MZ\x90\x00 not a photo") });
+  await attach.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "不支持这种文件类型" })).toBeVisible();
+  await app.hydrated();
+  await attach.getByLabel("选择文件").setInputFiles({ name: "现场照片.png", mimeType: "image/png", buffer: PNG });
+  await attach.getByRole("button", { name: "上传" }).click();
+  await expect(page.getByTestId("attachments")).toContainText("现场照片.png");
+  await expect(page.getByTestId("attachments").getByRole("img", { name: "现场照片.png" })).toBeVisible();
+  await expect(incident.timeline()).toContainText("附件");
 
   // The quick report, ready to print and export.
   await page.getByRole("link", { name: "事故快报" }).click();

@@ -42,6 +42,15 @@ pub struct Cli {
     )]
     pub site_root: PathBuf,
 
+    /// Directory for uploaded files (incident attachments), kept beside the database.
+    #[arg(
+        long,
+        env = "YINGJI_FILES_DIR",
+        default_value = "data/files",
+        global = true
+    )]
+    pub files_dir: PathBuf,
+
     /// Load the demo data set (演示数据) and, unless given, use the demo node identity.
     #[arg(long, env = "YINGJI_DEMO", default_value = "false", global = true)]
     pub demo: String,
@@ -117,6 +126,7 @@ pub struct Config {
     pub listen: SocketAddr,
     pub database_url: String,
     pub site_root: PathBuf,
+    pub files_dir: PathBuf,
     pub demo: bool,
     pub node: NodeIdentity,
     pub tiles: Option<TileLayer>,
@@ -170,6 +180,7 @@ impl Cli {
             listen,
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone(),
+            files_dir: self.files_dir.clone(),
             demo,
             node: self.node(demo)?,
             tiles: self.tiles()?,
@@ -266,6 +277,7 @@ impl fmt::Display for Config {
         writeln!(f, "listen        {}", self.listen)?;
         writeln!(f, "database      {}", app::db::redact(&self.database_url))?;
         writeln!(f, "site root     {}", self.site_root.display())?;
+        writeln!(f, "files         {}", self.files_dir.display())?;
         writeln!(
             f,
             "node          {} · {} · {} · {}",

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod config;
 pub mod demo;
+pub mod files;
 pub mod http;
 pub mod realtime;
 pub mod startup;

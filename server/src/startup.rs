@@ -194,6 +194,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         db,
         site,
         bus,
+        files_dir: config.files_dir.clone(),
     })
 }
 

@@ -432,3 +432,142 @@ async fn desk_pages_render_for_the_duty_officer() {
     let (_, body) = get_as(&state, &format!("/incidents/{id}"), &datong).await;
     assert!(!body.contains("页面事故"));
 }
+
+fn multipart(file_name: &str, content: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "yingjiboundary42";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(
+    state: &AppState,
+    id: Uuid,
+    cookie: &str,
+    file_name: &str,
+    content: &[u8],
+) -> (u16, String) {
+    let (content_type, body) = multipart(file_name, content);
+    let request = Request::post(format!("/incidents/{id}/attachments"))
+        .header(http::header::HOST, "yingji.test")
+        .header(http::header::ORIGIN, "http://yingji.test")
+        .header(http::header::CONTENT_TYPE, content_type)
+        .header(http::header::COOKIE, cookie)
+        .body(Body::from(body))
+        .expect("request");
+    let response = send(state, request).await;
+    let location = response
+        .headers()
+        .get(http::header::LOCATION)
+        .map(|v| v.to_str().expect("ascii").to_string())
+        .unwrap_or_default();
+    (response.status().as_u16(), location)
+}
+
+#[tokio::test]
+async fn attachments_are_checked_kept_outside_the_database_and_served_only_to_readers() {
+    for (backend, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let id = record(
+            &state,
+            unit(&state, "140100").await,
+            report("附件事故", "140105", 0, None),
+        )
+        .await;
+        let duty = signed_in(&state, "ty.duty").await;
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-scene-photo";
+
+        let (status, location) = upload(&state, id, &duty, "C:\\fakepath\\现场.png", png).await;
+        assert_eq!(
+            (status, location.as_str()),
+            (303, format!("/incidents/{id}").as_str()),
+            "{backend}"
+        );
+        let (status, location) =
+            upload(&state, id, &duty, "photo.jpg", b"MZ\x90\x00 not a photo").await;
+        assert_eq!(status, 303, "{backend}");
+        assert!(
+            location.ends_with("?attachment=type"),
+            "{backend}: {location}"
+        );
+        let (_, location) = upload(&state, id, &duty, "empty.png", b"").await;
+        assert!(
+            location.ends_with("?attachment=empty"),
+            "{backend}: {location}"
+        );
+
+        let detail = service::detail(&state.db, id).await.expect("detail");
+        assert_eq!(
+            detail.attachments.len(),
+            1,
+            "{backend}: refused files are not recorded"
+        );
+        let attachment = &detail.attachments[0];
+        assert_eq!(
+            (
+                attachment.file_name.as_str(),
+                attachment.media_type.as_str()
+            ),
+            ("现场.png", "image/png")
+        );
+        assert!(
+            detail
+                .timeline
+                .iter()
+                .any(|e| e.kind == EntryKind::Attachment),
+            "{backend}"
+        );
+        // Only the kept file is on disk.
+        let dir = state.files_dir.join("incidents").join(id.to_string());
+        assert_eq!(
+            std::fs::read_dir(&dir).expect("files").count(),
+            1,
+            "{backend}"
+        );
+
+        let href = attachment.href(id);
+        let request = Request::get(&href)
+            .header(http::header::COOKIE, &duty)
+            .body(Body::empty())
+            .expect("request");
+        let response = send(&state, request).await;
+        assert_eq!(
+            response.headers()[http::header::CONTENT_TYPE],
+            "image/png",
+            "{backend}"
+        );
+        assert_eq!(
+            response.headers()[http::header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff"
+        );
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        assert_eq!(&body[..], png, "{backend}");
+
+        let datong = signed_in(&state, "dt.duty").await;
+        assert_eq!(
+            get_as(&state, &href, &datong).await.0,
+            404,
+            "{backend}: another city"
+        );
+        assert_eq!(
+            support::get(&state, &href).await.0,
+            401,
+            "{backend}: signed out"
+        );
+        let (status, _) = upload(&state, id, &datong, "x.png", png).await;
+        assert_eq!(
+            status, 404,
+            "{backend}: another city cannot add to it either"
+        );
+    }
+}

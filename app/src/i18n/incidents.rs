@@ -104,6 +104,13 @@ pub struct IncidentTexts {
     pub print: &'static str,
     pub export_text: &'static str,
     pub back_to_desk: &'static str,
+    pub attachments_title: &'static str,
+    pub attachment_file: &'static str,
+    pub attachment_hint: &'static str,
+    pub upload: &'static str,
+    pub no_attachments: &'static str,
+    pub upload_refusals: [&'static str; 3],
+    pub kinds: [&'static str; 3],
     pub grade_by: &'static str,
     // 事故快报 (Decree 493 Art. 12)
     pub qr_title: &'static str,
@@ -119,7 +126,7 @@ pub struct IncidentTexts {
     pub grades: [&'static str; 4],
     pub statuses: [&'static str; 5],
     pub sources: [&'static str; 8],
-    pub entries: [&'static str; 6],
+    pub entries: [&'static str; 7],
 }
 
 impl IncidentTexts {
@@ -139,6 +146,23 @@ impl IncidentTexts {
             .iter()
             .position(|s| *s == source)
             .unwrap_or(0)]
+    }
+
+    pub fn upload_refusal(&self, refusal: crate::incidents::UploadRefusal) -> &'static str {
+        use crate::incidents::UploadRefusal;
+        self.upload_refusals[UploadRefusal::ALL
+            .iter()
+            .position(|r| *r == refusal)
+            .unwrap_or(0)]
+    }
+
+    pub fn kind(&self, kind: crate::incidents::AttachmentKind) -> &'static str {
+        use crate::incidents::AttachmentKind;
+        match kind {
+            AttachmentKind::Photo => self.kinds[0],
+            AttachmentKind::Video => self.kinds[1],
+            AttachmentKind::Document => self.kinds[2],
+        }
     }
 
     pub fn entry(&self, kind: EntryKind) -> &'static str {
@@ -266,6 +290,17 @@ pub(super) const ZH: IncidentTexts = IncidentTexts {
     print: "打印",
     export_text: "导出文本",
     back_to_desk: "返回值守台",
+    attachments_title: "附件",
+    attachment_file: "选择文件",
+    attachment_hint: "照片（JPEG、PNG、WebP，≤ 20 MB）、视频（MP4、WebM，≤ 200 MB）、文档（PDF、Word、Excel、文本，≤ 20 MB）",
+    upload: "上传",
+    no_attachments: "暂无附件。",
+    upload_refusals: [
+        "没有选择文件，或文件是空的",
+        "不支持这种文件类型",
+        "文件超过了这类文件的大小上限",
+    ],
+    kinds: ["照片", "视频", "文档"],
     grade_by: "定级依据：《生产安全事故报告和调查处理条例》第三条",
     qr_title: "事故快报",
     qr_unit: "一、事故发生单位概况",
@@ -296,6 +331,7 @@ pub(super) const ZH: IncidentTexts = IncidentTexts {
         "状态变化",
         "跟踪记录",
         "上级接收",
+        "附件",
     ],
 };
 
@@ -397,6 +433,17 @@ pub(super) const EN: IncidentTexts = IncidentTexts {
     print: "Print",
     export_text: "Export text",
     back_to_desk: "Back to the desk",
+    attachments_title: "Attachments",
+    attachment_file: "Choose a file",
+    attachment_hint: "Photos (JPEG, PNG, WebP, ≤ 20 MB), video (MP4, WebM, ≤ 200 MB), documents (PDF, Word, Excel, text, ≤ 20 MB)",
+    upload: "Upload",
+    no_attachments: "No attachments yet.",
+    upload_refusals: [
+        "No file was chosen, or it is empty",
+        "This type of file is not accepted",
+        "The file exceeds the size limit for its kind",
+    ],
+    kinds: ["Photo", "Video", "Document"],
     grade_by: "Graded by Art. 3 of the Regulations on Reporting, Investigation and Handling of Work Safety Accidents",
     qr_title: "Accident quick report",
     qr_unit: "1. The enterprise",
@@ -433,5 +480,6 @@ pub(super) const EN: IncidentTexts = IncidentTexts {
         "Status",
         "Note",
         "Receipt",
+        "Attachment",
     ],
 };

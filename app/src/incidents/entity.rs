@@ -115,3 +115,27 @@ pub mod receipt {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod attachment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "incident_attachment")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub incident_id: Uuid,
+        pub file_name: String,
+        pub media_type: String,
+        pub kind: String,
+        pub size: i64,
+        pub sha256: String,
+        pub uploaded_by: String,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -3,6 +3,7 @@
 //! isomorphic: the browser shows the same countdowns the server enforces.
 
 mod api;
+mod attachment;
 mod board;
 mod components;
 mod draft;
@@ -12,6 +13,7 @@ mod quick_report;
 mod reporting;
 
 pub use api::*;
+pub use attachment::*;
 pub use board::*;
 pub use components::*;
 pub use draft::*;

@@ -260,16 +260,19 @@ pub enum EntryKind {
     Note,
     /// 上级已接收
     Receipt,
+    /// 附件
+    Attachment,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 6] = [
+    pub const ALL: [EntryKind; 7] = [
         EntryKind::Reported,
         EntryKind::FollowUp,
         EntryKind::Regraded,
         EntryKind::Status,
         EntryKind::Note,
         EntryKind::Receipt,
+        EntryKind::Attachment,
     ];
 
     pub fn key(self) -> &'static str {
@@ -280,6 +283,7 @@ impl EntryKind {
             EntryKind::Status => "status",
             EntryKind::Note => "note",
             EntryKind::Receipt => "receipt",
+            EntryKind::Attachment => "attachment",
         }
     }
 
@@ -314,6 +318,7 @@ pub struct IncidentDetail {
     pub entered_tier: NodeTier,
     pub versions: Vec<IncidentVersion>,
     pub timeline: Vec<TimelineEntry>,
+    pub attachments: Vec<super::AttachmentView>,
 }
 
 #[cfg(test)]

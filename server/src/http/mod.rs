@@ -9,7 +9,8 @@ mod sign_in;
 
 use app::state::AppState;
 use axum::Router;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use std::sync::OnceLock;
 
@@ -43,6 +44,14 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/lang/{tag}", get(language::switch))
         .route(app::live::EVENTS_PATH, get(crate::realtime::events))
+        .route(
+            "/incidents/{id}/attachments",
+            post(crate::files::upload).layer(DefaultBodyLimit::max(upload_limit())),
+        )
+        .route(
+            "/incidents/{id}/attachments/{attachment}",
+            get(crate::files::download),
+        )
         .merge(crate::api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .layer(axum::middleware::from_fn(errors::with_status))
@@ -58,4 +67,9 @@ pub fn build_router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The request size the upload route accepts: the largest file plus the multipart framing.
+fn upload_limit() -> usize {
+    usize::try_from(app::incidents::MAX_UPLOAD_BYTES).unwrap_or(usize::MAX) + 64 * 1024
 }

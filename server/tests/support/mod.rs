@@ -56,6 +56,8 @@ pub fn config(database_url: &str, demo: bool) -> Config {
         listen: "127.0.0.1:0".parse().expect("address"),
         database_url: database_url.to_string(),
         site_root: PathBuf::from("target/no-site-in-tests"),
+        files_dir: std::env::temp_dir()
+            .join(format!("yingji-files-{}", uuid::Uuid::now_v7().simple())),
         demo,
         node: NodeIdentity {
             id: "sx".into(),

@@ -8,6 +8,7 @@ mod m20261204_000002_create_audit_log;
 mod m20261204_000003_create_identity;
 mod m20261204_000004_create_access;
 mod m20261204_000005_create_incident;
+mod m20261204_000006_create_incident_attachment;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000003_create_identity::Migration),
             Box::new(m20261204_000004_create_access::Migration),
             Box::new(m20261204_000005_create_incident::Migration),
+            Box::new(m20261204_000006_create_incident_attachment::Migration),
         ]
     }
 }

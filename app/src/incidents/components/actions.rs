@@ -116,4 +116,5 @@ pub fn Actions(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVie
         </ActionForm>
         {failure(actions.note.value())}
     }
+    .into_any()
 }

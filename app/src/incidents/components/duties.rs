@@ -61,4 +61,5 @@ pub fn DutyTable(summary: IncidentSummary, actions: IncidentActions) -> impl Int
         </div>
         {error}
     }
+    .into_any()
 }

@@ -29,6 +29,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
             }).collect_view()}
         </ol>
     }
+    .into_any()
 }
 
 #[component]
@@ -66,4 +67,5 @@ pub fn Versions(versions: Vec<IncidentVersion>) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }

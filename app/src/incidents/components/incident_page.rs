@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::actions::{Actions, IncidentActions};
+use super::attachments::Attachments;
 use super::badges::{GradeBadge, StatusTag};
 use super::duties::DutyTable;
 use super::history::{Timeline, Versions};
@@ -68,6 +69,7 @@ pub fn IncidentPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t().loading}</p> }>{body}</Transition>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -99,9 +101,11 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
                 <Facts detail=detail.clone() />
                 <h2>{move || t().versions_title}</h2>
                 <Versions versions=detail.versions.clone() />
+                <Attachments incident=s.id attachments=detail.attachments.clone() />
             </div>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -171,4 +175,5 @@ fn Facts(detail: IncidentDetail) -> impl IntoView {
             {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
         </dl>
     }
+    .into_any()
 }

@@ -3,6 +3,7 @@
 mod actions;
 #[cfg(feature = "hydrate")]
 mod alarm_sound;
+mod attachments;
 mod badges;
 mod board_table;
 mod desk_page;

@@ -1,9 +1,11 @@
 //! ssr: incidents in the database. Every write runs in one transaction with its timeline entry
 //! and audit record, and is published on the bus only after the commit.
 
+mod attachments;
 mod read;
 mod write;
 
+pub use attachments::*;
 pub use read::*;
 pub use write::*;
 

@@ -287,6 +287,7 @@ pub async fn detail(db: &impl ConnectionTrait, id: Uuid) -> Result<IncidentDetai
         entered_tier: parse_tier(&m.entered_tier)?,
         versions,
         timeline,
+        attachments: super::attachments_of(db, id).await?,
     })
 }
 

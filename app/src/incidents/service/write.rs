@@ -36,7 +36,7 @@ impl Recorded {
     }
 }
 
-async fn audit(
+pub(super) async fn audit(
     db: &impl ConnectionTrait,
     by: &Recorder,
     action: &str,
@@ -55,7 +55,7 @@ async fn audit(
     Ok(())
 }
 
-async fn add_entry(
+pub(super) async fn add_entry(
     db: &impl ConnectionTrait,
     by: &Recorder,
     id: Uuid,
@@ -120,7 +120,7 @@ pub async fn publish(db: &DatabaseConnection, bus: &Bus, id: Uuid) {
 }
 
 /// The record, marked changed: a new revision at `at`.
-fn touched(m: incident::Model, at: Time) -> incident::ActiveModel {
+pub(super) fn touched(m: incident::Model, at: Time) -> incident::ActiveModel {
     let revision = m.revision.saturating_add(1);
     let mut row: incident::ActiveModel = m.into();
     row.revision = Set(revision);
