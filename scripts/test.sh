@@ -8,7 +8,7 @@ cd "$ROOT"
 setup_test_tools() {
   "$ROOT/scripts/setup.sh"
   # CJK fonts so screenshots and layout checks see real Chinese glyphs.
-  apt_install chromium postgresql fonts-noto-cjk
+  apt_install chromium postgresql nats-server fonts-noto-cjk
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
      || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$ROOT/end2end" --no-audit --no-fund
@@ -27,7 +27,7 @@ rust_tests() {
   trap '"$ROOT/scripts/postgres.sh" stop' EXIT
   # Tests share the release build's dependencies: one compilation instead of two. The
   # timeout turns a hung test into a failure instead of a stalled CI run.
-  YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 \
+  YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 YINGJI_REQUIRE_NATS=1 \
     timeout 40m cargo test -p app -p server --features app/ssr --release
 }
 

@@ -148,3 +148,23 @@ test("the video wall shows the clock, counts and active incidents without naviga
   await expect(page.getByTestId("live-status")).toHaveText("实时");
   await app.screenshot("wall-4k");
 });
+
+test("the desk filters by grade and province, and the filter lives in the address", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.signInAs("sx.duty");
+  const app = new AppShell(page);
+  await app.open("/duty");
+  const desk = new DutyDesk(page);
+  await expect(desk.row("晋源煤矿瓦斯爆炸")).toHaveCount(1);
+  const filters = page.getByRole("form", { name: "筛选" }).first();
+  await filters.getByRole("combobox", { name: "等级" }).selectOption({ label: "重大事故及以上" });
+  await filters.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/grade=major/);
+  await expect(desk.row("西山煤矿透水")).toHaveCount(1);
+  await expect(desk.row("晋源煤矿瓦斯爆炸")).toHaveCount(0);
+
+  // Reloading keeps it; another province shows nothing of Shanxi's.
+  await page.goto("/duty?region=440000");
+  await app.hydrated();
+  await expect(page.getByTestId("incident-row")).toHaveCount(0);
+});

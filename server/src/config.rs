@@ -51,6 +51,11 @@ pub struct Cli {
     )]
     pub files_dir: PathBuf,
 
+    /// NATS server through which this node's server processes share live events, e.g.
+    /// nats://127.0.0.1:4222 (one process needs none).
+    #[arg(long, env = "YINGJI_NATS_URL", global = true)]
+    pub nats_url: Option<String>,
+
     /// Load the demo data set (演示数据) and, unless given, use the demo node identity.
     #[arg(long, env = "YINGJI_DEMO", default_value = "false", global = true)]
     pub demo: String,
@@ -127,6 +132,7 @@ pub struct Config {
     pub database_url: String,
     pub site_root: PathBuf,
     pub files_dir: PathBuf,
+    pub nats_url: Option<String>,
     pub demo: bool,
     pub node: NodeIdentity,
     pub tiles: Option<TileLayer>,
@@ -181,6 +187,7 @@ impl Cli {
             database_url: self.database_url.clone(),
             site_root: self.site_root.clone(),
             files_dir: self.files_dir.clone(),
+            nats_url: self.nats_url.clone().filter(|u| !u.trim().is_empty()),
             demo,
             node: self.node(demo)?,
             tiles: self.tiles()?,
@@ -278,6 +285,11 @@ impl fmt::Display for Config {
         writeln!(f, "database      {}", app::db::redact(&self.database_url))?;
         writeln!(f, "site root     {}", self.site_root.display())?;
         writeln!(f, "files         {}", self.files_dir.display())?;
+        writeln!(
+            f,
+            "live bus      {}",
+            self.nats_url.as_deref().unwrap_or("this process only")
+        )?;
         writeln!(
             f,
             "node          {} · {} · {} · {}",

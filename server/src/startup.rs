@@ -26,6 +26,12 @@ pub enum StartupError {
     Demo(#[source] app::directory::service::DirectoryError),
     #[error("cannot create the demo accounts")]
     DemoAccounts(#[source] app::identity::service::IdentityError),
+    #[error("cannot join the live bus at {url}")]
+    Nats {
+        url: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     #[error("the demo incidents could not be recorded")]
     DemoIncidents(#[source] crate::demo::incidents::DemoError),
     #[error("the built site is missing at {0} (run `make site`)")]
@@ -156,6 +162,14 @@ pub async fn verify_audit(config: &Config) -> Result<AuditReport, StartupError> 
 pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
     let db = open_database(&config.database_url).await?;
     let bus = app::live::Bus::new();
+    if let Some(url) = &config.nats_url {
+        crate::realtime::nats::connect(url, &config.node.id, &bus)
+            .await
+            .map_err(|source| StartupError::Nats {
+                url: url.clone(),
+                source,
+            })?;
+    }
     if config.demo {
         let added = crate::demo::load(&db, &config.node.id)
             .await

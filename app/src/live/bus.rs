@@ -3,7 +3,9 @@
 //! when that has left the replay window.
 
 use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::{Deserialize, Serialize};
 
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -35,6 +37,20 @@ pub struct Published {
     pub json: String,
 }
 
+/// Carries published events between the server processes of one node (NATS in the server);
+/// every process, the publisher included, delivers what arrives to its own tabs.
+pub trait Relay: Send + Sync + std::fmt::Debug {
+    fn send(&self, event: RelayedEvent);
+}
+
+/// An event between processes: its audience and its serialised form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelayedEvent {
+    pub region: String,
+    pub shared_with: Vec<Uuid>,
+    pub json: String,
+}
+
 #[derive(Debug)]
 struct Log {
     next: u64,
@@ -46,6 +62,7 @@ pub struct Bus {
     epoch: u32,
     log: Arc<Mutex<Log>>,
     sender: broadcast::Sender<Arc<Published>>,
+    relay: Arc<OnceLock<Arc<dyn Relay>>>,
 }
 
 /// What a new subscriber starts from.
@@ -73,6 +90,14 @@ impl Bus {
                 recent: VecDeque::with_capacity(REPLAY),
             })),
             sender,
+            relay: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Shares this bus with the node's other processes from now on (set once, at start-up).
+    pub fn set_relay(&self, relay: Arc<dyn Relay>) {
+        if self.relay.set(relay).is_err() {
+            tracing::warn!("the live bus already has a relay");
         }
     }
 
@@ -85,6 +110,19 @@ impl Bus {
                 return;
             }
         };
+        match self.relay.get() {
+            // Every process, this one too, delivers it when it comes back from the relay.
+            Some(relay) => relay.send(RelayedEvent {
+                region: audience.region,
+                shared_with: audience.shared_with,
+                json,
+            }),
+            None => self.deliver(audience, json),
+        }
+    }
+
+    /// Hands an event to this process's tabs: numbered, kept for replay, broadcast.
+    pub fn deliver(&self, audience: Audience, json: String) {
         let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         let published = Arc::new(Published {
             id: EventId {

@@ -20,6 +20,7 @@ pub fn SituationMapPage() -> impl IntoView {
         use super::incident_layer::IncidentLayer;
         use super::leaflet_map::MapHandle;
         let board = crate::incidents::use_browser_board();
+        let filter = crate::incidents::use_filter();
         let map = StoredValue::new_local(None::<(MapHandle, IncidentLayer)>);
         let mounted = RwSignal::new(0_u32);
         Effect::new(move |_| {
@@ -38,9 +39,15 @@ pub fn SituationMapPage() -> impl IntoView {
             let Some(current) = board.get() else {
                 return;
             };
+            let filter = filter.get();
+            let shown: Vec<_> = current
+                .incidents
+                .into_iter()
+                .filter(|i| filter.admits(i))
+                .collect();
             map.with_value(|m| {
                 if let Some((_, layer)) = m {
-                    layer.sync(&current.incidents);
+                    layer.sync(&shown);
                 }
             });
         });
@@ -68,6 +75,7 @@ pub fn SituationMapPage() -> impl IntoView {
             <header class="page__header page__header--compact">
                 <h1>{move || i18n.t().map.title}</h1>
                 <crate::incidents::LiveStatus />
+                <crate::incidents::FilterBar />
                 <ul class="legend">
                     {move || EntryKind::ALL.into_iter().map(legend).collect_view()}
                 {move || crate::incidents::Grade::ALL.into_iter().map(|grade| view! {

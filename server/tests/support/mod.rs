@@ -58,6 +58,7 @@ pub fn config(database_url: &str, demo: bool) -> Config {
         site_root: PathBuf::from("target/no-site-in-tests"),
         files_dir: std::env::temp_dir()
             .join(format!("yingji-files-{}", uuid::Uuid::now_v7().simple())),
+        nats_url: None,
         demo,
         node: NodeIdentity {
             id: "sx".into(),

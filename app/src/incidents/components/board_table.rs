@@ -22,13 +22,20 @@ pub fn place_name(code: &str) -> String {
 }
 
 #[component]
-pub fn BoardTable(incidents: Signal<Vec<IncidentSummary>>) -> impl IntoView {
+pub fn BoardTable(
+    incidents: Signal<Vec<IncidentSummary>>,
+    /// Whether a filter is narrowing the list (an empty list then says so).
+    filtered: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || &i18n.t().incidents;
     view! {
         <Show
             when=move || incidents.with(|list| !list.is_empty())
-            fallback=move || view! { <p class="muted" data-testid="no-incidents">{move || t().no_active}</p> }
+            fallback=move || {
+                let text = move || if filtered.get() { t().no_match } else { t().no_active };
+                view! { <p class="muted" data-testid="no-incidents">{text}</p> }
+            }
         >
             <div class="table-wrap table-wrap--wide">
                 <table class="table board" data-testid="incident-board">

@@ -58,12 +58,23 @@ fn Desk(base: Board, changes: ReadSignal<Vec<crate::incidents::IncidentSummary>>
         board
     });
     let counts = Signal::derive(move || board.with(|b| b.counts(now.get())));
-    let ordered = Signal::derive(move || board.with(|b| b.ordered(minute.get() * 60)));
+    let filter = super::filter_bar::use_filter();
+    let ordered = Signal::derive(move || {
+        let filter = filter.get();
+        board
+            .with(|b| b.ordered(minute.get() * 60))
+            .into_iter()
+            .filter(|i| filter.admits(i))
+            .collect()
+    });
     view! {
         <OverdueAlarm overdue=Signal::derive(move || counts.get().overdue) />
         <Counts counts />
-        <h2>{move || i18n.t().incidents.active_title}</h2>
-        <BoardTable incidents=ordered />
+        <div class="board__heading">
+            <h2>{move || i18n.t().incidents.active_title}</h2>
+            <super::filter_bar::FilterBar />
+        </div>
+        <BoardTable incidents=ordered filtered=Signal::derive(move || !filter.get().is_empty()) />
     }
 }
 

@@ -8,6 +8,7 @@ mod badges;
 mod board_table;
 mod desk_page;
 mod duties;
+mod filter_bar;
 mod history;
 mod incident_page;
 mod intake_form;
@@ -19,6 +20,7 @@ mod wall_page;
 pub use badges::{DutyClock, GradeBadge, StatusTag};
 pub use board_table::place_name;
 pub use desk_page::DutyDeskPage;
+pub use filter_bar::{FilterBar, use_filter};
 pub use incident_page::IncidentPage;
 #[cfg(feature = "hydrate")]
 pub use live_board::use_browser_board;
