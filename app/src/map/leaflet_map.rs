@@ -154,6 +154,16 @@ impl MapHandle {
         Some((handle, pin))
     }
 
+    /// Shows a province (or, with `None`, the whole country).
+    pub fn show_region(&self, bounds: Option<crate::reference::Bounds>) {
+        let ((s, w), (n, e)) = match bounds {
+            Some(b) => ((b.south, b.west), (b.north, b.east)),
+            None => CHINA_BOUNDS,
+        };
+        self.map
+            .fit_bounds(&LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e)));
+    }
+
     /// Shows the pin at a point typed in by hand.
     pub fn show_pin(&self, pin: &CircleMarker, lon: f64, lat: f64) {
         pin.set_lat_lng(&LatLng::new(lat, lon));

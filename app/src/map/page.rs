@@ -51,6 +51,23 @@ pub fn SituationMapPage() -> impl IntoView {
                 }
             });
         });
+        // A province filter brings that province into view.
+        // (Again after a remount; not when only the grade changes.)
+        Effect::new(move |previous: Option<(u32, Option<String>)>| {
+            let key = (mounted.get(), filter.get().region);
+            let region = key.1.clone();
+            if previous.as_ref() != Some(&key) {
+                let bounds = region
+                    .as_deref()
+                    .and_then(crate::reference::province_bounds);
+                map.with_value(|m| {
+                    if let Some((handle, _)) = m {
+                        handle.show_region(bounds);
+                    }
+                });
+            }
+            key
+        });
         on_cleanup(move || map.set_value(None));
     }
 

@@ -3,12 +3,15 @@
 use crate::directory::EntryClass;
 use crate::site::NodeTier;
 
+/// Centres are purple: red, orange, yellow and blue belong to the accident grades.
+const NODE: &str = "#5b3f8c";
+
 /// Marker colour and radius (px) for an entry.
 pub fn marker_style(class: &EntryClass) -> (&'static str, f64) {
     match class {
-        EntryClass::Node(NodeTier::National) => ("#b3261e", 10.0),
-        EntryClass::Node(NodeTier::Provincial) => ("#b3261e", 7.0),
-        EntryClass::Node(_) => ("#b3261e", 5.0),
+        EntryClass::Node(NodeTier::National) => (NODE, 10.0),
+        EntryClass::Node(NodeTier::Provincial) => (NODE, 7.0),
+        EntryClass::Node(_) => (NODE, 5.0),
         EntryClass::Enterprise(_) => ("#1f5fae", 5.0),
         EntryClass::Base(_) => ("#14803c", 6.0),
     }

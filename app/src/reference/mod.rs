@@ -7,7 +7,8 @@ mod regions;
 
 pub use codes::{AccidentType, Industry, accident_types, industries};
 pub use regions::{
-    Bounds, NATIONAL_REGION_CODE, Region, RegionLevel, plausibly_in, province_at, region, regions,
+    Bounds, NATIONAL_REGION_CODE, Region, RegionLevel, plausibly_in, province_at, province_bounds,
+    region, regions,
 };
 
 /// Splits one of our reference CSV files into records of `N` fields (header skipped).

@@ -106,6 +106,12 @@ pub fn plausibly_in(code: &str, point: (f64, f64)) -> bool {
         .is_none_or(|b| b.contains(point, BOUNDS_MARGIN))
 }
 
+/// The bounding box of the province a division lies in.
+pub fn province_bounds(code: &str) -> Option<Bounds> {
+    let province = format!("{}0000", code.get(..2)?);
+    PROVINCE_BOUNDS.get(province.as_str()).copied()
+}
+
 /// The province a point most likely lies in (the smallest box that holds it), for a map click.
 pub fn province_at(point: (f64, f64)) -> Option<&'static Region> {
     PROVINCE_BOUNDS
@@ -187,6 +193,8 @@ mod tests {
         assert_eq!(province_at((113.26, 23.13)).map(|r| r.code), Some("440000"));
         assert_eq!(province_at((116.40, 39.91)).map(|r| r.code), Some("110000"));
         assert_eq!(province_at((2.35, 48.85)), None);
+        let shanxi = province_bounds("140105").unwrap_or_else(|| panic!("Shanxi's box"));
+        assert!(shanxi.contains((112.55, 37.87), 0.0));
     }
 
     #[test]
