@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::model::CurrentUser;
-use super::service::{is_shared_with, session_user, token_from_cookies};
+use super::service::{is_shared_with, session_user, token_from_headers};
 use super::{Decision, Permission, RecordRef, authorize};
 use crate::audit::{Actor, NewAuditEntry};
 use crate::error::AppError;
@@ -12,12 +12,7 @@ use crate::error::AppError;
 /// The session token of the request being served, if it carries one.
 pub fn request_token() -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|header| token_from_cookies(header).map(str::to_string))
+    token_from_headers(&parts.headers).map(str::to_string)
 }
 
 /// The client's address as the socket saw it (`unknown` in tests without a socket).
@@ -68,6 +63,20 @@ pub async fn require_record(
     record: &RecordRef,
 ) -> Result<CurrentUser, AppError> {
     let user = current_user().await?.ok_or(AppError::Unauthorized)?;
+    let state = crate::state::app_state()?;
+    check_record(&state.db, &state.site.node.id, &user, permission, record).await?;
+    Ok(user)
+}
+
+/// The rule of [`require_record`] for a known user, for handlers outside a server function (file
+/// routes): role, jurisdiction or share; a refusal is audited and answered 403 / 404.
+pub async fn check_record(
+    db: &sea_orm::DatabaseConnection,
+    node: &str,
+    user: &CurrentUser,
+    permission: Permission,
+    record: &RecordRef,
+) -> Result<(), AppError> {
     let mut decision = authorize(
         &user.role,
         permission,
@@ -75,16 +84,17 @@ pub async fn require_record(
         &record.region,
         false,
     );
-    if decision == Decision::OutOfJurisdiction
-        && is_shared_with(&crate::state::db()?, record, user.unit_id).await?
-    {
+    if decision == Decision::OutOfJurisdiction && is_shared_with(db, record, user.unit_id).await? {
         decision = Decision::Allow;
     }
     if decision == Decision::Allow {
-        return Ok(user);
+        return Ok(());
     }
-    let target = format!("{}:{}", record.kind, record.id);
-    refused(&Actor::User(user.id), permission, target, decision).await
+    let (actor, target) = (
+        Actor::User(user.id),
+        format!("{}:{}", record.kind, record.id),
+    );
+    Err(record_refusal(db, node, &actor, permission, target, decision).await)
 }
 
 /// Records a refusal of this request and answers it.

@@ -13,11 +13,8 @@ pub const MAP_LIMIT: u64 = 50_000;
 
 #[cfg(feature = "ssr")]
 fn recorder(user: &crate::identity::CurrentUser) -> Result<super::service::Recorder, AppError> {
-    Ok(super::service::Recorder {
-        actor: crate::audit::Actor::User(user.id),
-        name: format!("{}（{}）", user.display_name, user.unit_name),
-        node: crate::state::app_state()?.site.node.id,
-    })
+    let node = crate::state::app_state()?.site.node.id;
+    Ok(super::service::Recorder::for_user(user, &node))
 }
 
 /// The incident, if the reader may act on it with `permission`.

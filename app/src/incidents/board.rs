@@ -67,6 +67,14 @@ impl Board {
         }
     }
 
+    /// This board with live changes applied on top (each incident's latest state).
+    pub fn with_changes(mut self, changes: &[IncidentSummary], now: i64) -> Board {
+        for change in changes {
+            self.apply(change.clone(), now);
+        }
+        self
+    }
+
     /// The board in working order: overdue first, then by the next deadline, then the ones whose
     /// chain is complete, newest first.
     pub fn ordered(&self, now: i64) -> Vec<IncidentSummary> {

@@ -91,6 +91,18 @@ impl Reader<'_> {
         self.number(label, value, MAX_COUNT) as u32
     }
 
+    /// Deaths, missing, serious, minor, trapped: as both the report and a 续报 state them.
+    fn casualties(&mut self, [deaths, missing, serious, minor, trapped]: [&str; 5]) -> Casualties {
+        let t = self.t;
+        Casualties {
+            deaths: self.count(t.deaths, deaths),
+            missing: self.count(t.missing, missing),
+            serious_injuries: self.count(t.serious_injuries, serious),
+            minor_injuries: self.count(t.minor_injuries, minor),
+            trapped: self.count(t.trapped, trapped),
+        }
+    }
+
     /// A whole number from 0 to `max`; empty reads as 0.
     fn number(&mut self, label: &str, value: &str, max: i64) -> u64 {
         let value = value.trim();
@@ -177,13 +189,13 @@ impl IncidentForm {
         }
         let address = r.text(t.address, &self.address, 200, false);
         let enterprise = r.text(t.enterprise, &self.enterprise, 100, false);
-        let casualties = Casualties {
-            deaths: r.count(t.deaths, &self.deaths),
-            missing: r.count(t.missing, &self.missing),
-            serious_injuries: r.count(t.serious_injuries, &self.serious_injuries),
-            minor_injuries: r.count(t.minor_injuries, &self.minor_injuries),
-            trapped: r.count(t.trapped, &self.trapped),
-        };
+        let casualties = r.casualties([
+            &self.deaths,
+            &self.missing,
+            &self.serious_injuries,
+            &self.minor_injuries,
+            &self.trapped,
+        ]);
         let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
         let hazmat = r.text(t.hazmat, &self.hazmat, 200, false);
         let description = r.text(t.description, &self.description, 4000, false);
@@ -232,13 +244,13 @@ impl FollowUpForm {
             errors: FieldErrors::default(),
         };
         let based_on = self.version.trim().parse::<u32>().unwrap_or(0);
-        let casualties = Casualties {
-            deaths: r.count(t.deaths, &self.deaths),
-            missing: r.count(t.missing, &self.missing),
-            serious_injuries: r.count(t.serious_injuries, &self.serious_injuries),
-            minor_injuries: r.count(t.minor_injuries, &self.minor_injuries),
-            trapped: r.count(t.trapped, &self.trapped),
-        };
+        let casualties = r.casualties([
+            &self.deaths,
+            &self.missing,
+            &self.serious_injuries,
+            &self.minor_injuries,
+            &self.trapped,
+        ]);
         let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
         let note = r.text(t.followup_note, &self.note, 4000, true);
         r.errors.finish()?;

@@ -58,11 +58,7 @@ pub async fn upload(
             return back(id, Some(refusal));
         }
     };
-    let by = Recorder {
-        actor: app::audit::Actor::User(user.id),
-        name: format!("{}（{}）", user.display_name, user.unit_name),
-        node: state.site.node.id.clone(),
-    };
+    let by = Recorder::for_user(&user, &state.site.node.id);
     let now = app::ui::time::now_unix();
     if let Err(err) = service::add_attachment(&state.db, &state.bus, &by, id, file, now).await {
         // Nothing recorded: the file must not linger unreferenced.

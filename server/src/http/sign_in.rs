@@ -2,13 +2,13 @@
 //! `/login?next=…` before anything renders. Checked here, in front of the app, rather than in a
 //! component: a page never starts loading data for someone who may not see it.
 
-use app::identity::service::{session_user, token_from_cookies};
+use app::identity::service::{session_user, token_from_headers};
 use app::state::AppState;
 use app::ui::url::encode;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use http::{StatusCode, header};
+use http::StatusCode;
 use std::sync::OnceLock;
 
 /// Pages open to everyone.
@@ -19,12 +19,7 @@ pub async fn require(State(state): State<AppState>, request: Request, next: Next
     if !is_guarded_page(path) {
         return next.run(request).await;
     }
-    let token = request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(token_from_cookies);
+    let token = token_from_headers(request.headers());
     let signed_in = match token {
         Some(token) => match session_user(&state.db, token).await {
             Ok(user) => user.is_some(),

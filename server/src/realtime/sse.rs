@@ -2,7 +2,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::identity::service::{session_user, token_from_cookies};
+use app::identity::service::{session_user, token_from_headers};
 use app::identity::{CurrentUser, Permission};
 use app::live::{EventId, Published, RESYNC_EVENT};
 use app::state::AppState;
@@ -10,7 +10,7 @@ use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{Instant, sleep_until};
@@ -29,7 +29,7 @@ pub async fn events(
     headers: HeaderMap,
     Query(resume): Query<Resume>,
 ) -> Response {
-    let Some(token) = session_token(&headers) else {
+    let Some(token) = token_from_headers(&headers).map(str::to_string) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let user = match session_user(&state.db, &token).await {
@@ -52,15 +52,6 @@ pub async fn events(
     Sse::new(stream(state, token, user, last))
         .keep_alive(KeepAlive::default())
         .into_response()
-}
-
-fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(token_from_cookies)
-        .map(str::to_string)
 }
 
 fn message(published: &Published) -> Event {

@@ -285,6 +285,15 @@ pub fn clear_session_cookie() -> String {
 }
 
 /// The session token in a `Cookie` header, if any.
+/// The session token among a request's `Cookie` headers, if it carries one.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<&str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(token_from_cookies)
+}
+
 pub fn token_from_cookies(header: &str) -> Option<&str> {
     header
         .split(';')

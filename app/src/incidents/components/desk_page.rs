@@ -49,14 +49,8 @@ fn Desk(base: Board, changes: ReadSignal<Vec<crate::incidents::IncidentSummary>>
     let now = use_now();
     // Re-sorted once a minute, not every second: rows keep still under the reader's eyes.
     let minute = Memo::new(move |_| now.get() / 60);
-    let board = Memo::new(move |_| {
-        let mut board = base.clone();
-        let at = minute.get() * 60;
-        for change in changes.get() {
-            board.apply(change, at);
-        }
-        board
-    });
+    let board =
+        Memo::new(move |_| changes.with(|c| base.clone().with_changes(c, minute.get() * 60)));
     let counts = Signal::derive(move || board.with(|b| b.counts(now.get())));
     let filter = super::filter_bar::use_filter();
     let ordered = Signal::derive(move || {

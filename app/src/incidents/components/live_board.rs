@@ -59,11 +59,9 @@ pub fn use_browser_board() -> Signal<Option<Board>> {
     });
     let changes = live_changes();
     Signal::derive(move || {
-        let mut board = loaded.get()?;
-        for change in changes.get() {
-            board.apply(change, crate::ui::time::now_unix());
-        }
-        Some(board)
+        let now = crate::ui::time::now_unix();
+        let board = loaded.get()?;
+        Some(changes.with(|c| board.with_changes(c, now)))
     })
 }
 

@@ -20,11 +20,8 @@ pub fn WallPage() -> impl IntoView {
     let (loaded, changes) = use_live_board(RwSignal::new(0));
     let container = NodeRef::<Div>::new();
     let board = move || {
-        let mut board: Board = loaded.get()?.ok()?;
-        for change in changes.get() {
-            board.apply(change, now.get_untracked());
-        }
-        Some(board)
+        let loaded: Board = loaded.get()?.ok()?;
+        Some(changes.with(|c| loaded.with_changes(c, now.get_untracked())))
     };
     #[cfg(feature = "hydrate")]
     {

@@ -23,6 +23,17 @@ pub struct Recorder {
     pub node: String,
 }
 
+impl Recorder {
+    /// A signed-in user, named with their unit as the timeline shows it.
+    pub fn for_user(user: &crate::identity::CurrentUser, node: &str) -> Recorder {
+        Recorder {
+            actor: Actor::User(user.id),
+            name: format!("{}（{}）", user.display_name, user.unit_name),
+            node: node.into(),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum IncidentError {
     #[error(transparent)]

@@ -105,18 +105,29 @@ async fn add_version(
 /// Publishes the committed state of an incident. A failure here loses no data (the change is
 /// committed); it is logged and the tabs catch up on their next load.
 pub async fn publish(db: &DatabaseConnection, bus: &Bus, id: Uuid) {
-    let published = async {
-        let incident = summary(db, id).await?;
-        let audience = Audience {
-            region: incident.region_code.clone(),
-            shared_with: shared_units(db, id).await?,
-        };
-        bus.publish(audience, &LiveEvent::Incident { incident });
-        Ok::<_, IncidentError>(())
-    };
-    if let Err(err) = published.await {
+    if let Err(err) = published(db, bus, id).await {
         tracing::error!(%err, %id, "incident committed but not published");
     }
+}
+
+/// Loads the committed summary, publishes it and returns it.
+async fn published(
+    db: &DatabaseConnection,
+    bus: &Bus,
+    id: Uuid,
+) -> Result<IncidentSummary, IncidentError> {
+    let incident = summary(db, id).await?;
+    let audience = Audience {
+        region: incident.region_code.clone(),
+        shared_with: shared_units(db, id).await?,
+    };
+    bus.publish(
+        audience,
+        &LiveEvent::Incident {
+            incident: incident.clone(),
+        },
+    );
+    Ok(incident)
 }
 
 /// The record, marked changed: a new revision at `at`.
@@ -312,8 +323,7 @@ pub async fn follow_up(
     )
     .await?;
     txn.commit().await?;
-    publish(db, bus, id).await;
-    summary(db, id).await
+    published(db, bus, id).await
 }
 
 /// Moves an incident forward in its lifecycle.
