@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::audit::AuditPage;
+use crate::dispatch::{DispatchBoardPage, EvaluationPage, FieldPage};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{detect_locale, provide_i18n};
@@ -15,6 +16,7 @@ use crate::identity::{
 };
 use crate::incidents::{DutyDeskPage, IncidentPage, QuickReportPage, WallPage};
 use crate::map::SituationMapPage;
+use crate::resources::RegistryPage;
 use crate::sections::{Section, UnderConstructionPage};
 use crate::site::provide_site;
 use crate::ui::Layout;
@@ -75,7 +77,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("wall") view=WallPage ssr=ssr.clone() />
                     <Route path=path!("incidents/:id") view=IncidentPage ssr=ssr.clone() />
                     <Route path=path!("incidents/:id/report") view=QuickReportPage ssr=ssr.clone() />
-                    <Route path=path!("resources") view=building(Section::Resources) ssr=ssr.clone() />
+                    <Route path=path!("resources") view=RegistryPage ssr=ssr.clone() />
+                    <Route path=path!("incidents/:id/evaluation") view=EvaluationPage ssr=ssr.clone() />
+                    <Route path=path!("dispatch") view=DispatchBoardPage ssr=ssr.clone() />
+                    <Route path=path!("dispatch/:id/field") view=FieldPage ssr=ssr.clone() />
                     <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
                     <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
                     <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod audit;
 pub mod directory;
+pub mod dispatch;
 pub mod error;
 pub mod home;
 pub mod i18n;
@@ -13,6 +14,7 @@ pub mod incidents;
 pub mod live;
 pub mod map;
 pub mod reference;
+pub mod resources;
 pub mod sections;
 pub mod site;
 pub mod ui;

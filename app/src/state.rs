@@ -15,6 +15,8 @@ pub struct AppState {
     pub bus: crate::live::Bus,
     /// Where uploaded files live (outside the database).
     pub files_dir: std::path::PathBuf,
+    /// The registry's spatial index, kept in step with every write of this process.
+    pub resources: crate::resources::index::ResourceIndex,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -6,5 +6,6 @@ pub mod demo;
 pub mod files;
 pub mod http;
 pub mod realtime;
+pub mod registry_files;
 pub mod startup;
 pub mod telemetry;

@@ -34,6 +34,10 @@ pub enum StartupError {
     },
     #[error("the demo incidents could not be recorded")]
     DemoIncidents(#[source] crate::demo::incidents::DemoError),
+    #[error("the demo resources could not be recorded")]
+    DemoResources(#[source] app::resources::service::ResourceError),
+    #[error("cannot read the resource registry")]
+    ResourceIndex(#[source] app::resources::service::ResourceError),
     #[error("the built site is missing at {0} (run `make site`)")]
     SiteMissing(String),
     #[error("cannot listen on {addr}")]
@@ -178,20 +182,28 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
             .await
             .map_err(StartupError::DemoAccounts)?;
         // Once, with the accounts: the demo incidents' clocks start at that first start.
-        let incidents = if accounts > 0 {
-            crate::demo::incidents::load(&db, &bus, &config.node.id)
+        let (incidents, resources) = if accounts > 0 {
+            let resources = crate::demo::resources::load(&db, &config.node.id)
                 .await
-                .map_err(StartupError::DemoIncidents)?
+                .map_err(StartupError::DemoResources)?;
+            let incidents = crate::demo::incidents::load(&db, &bus, &config.node.id)
+                .await
+                .map_err(StartupError::DemoIncidents)?;
+            (incidents, resources)
         } else {
-            0
+            (0, 0)
         };
         tracing::info!(
             added,
             accounts,
             incidents,
+            resources,
             "demo data set (演示数据) loaded"
         );
     }
+    let resources = app::resources::service::load_index(&db)
+        .await
+        .map_err(StartupError::ResourceIndex)?;
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.display().to_string())
@@ -209,6 +221,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         site,
         bus,
         files_dir: config.files_dir.clone(),
+        resources,
     })
 }
 

@@ -29,7 +29,8 @@ const WEAK_USER: &str =
     "username=matrix.user&display_name=M&unit_id=x&role=read_only&password=weak";
 
 /// (endpoint, arguments of a sample call, access). `{ty.duty}` stands for that user's id,
-/// `{ty.incident}` for an incident in Taiyuan (140105).
+/// `{ty.incident}` for an incident in Taiyuan (140105), `{ty.resource}` for a resource kept in
+/// Taiyuan (140100) and `{ty.dispatch}` for a dispatch to the Taiyuan incident.
 const ENDPOINTS: &[(&str, &str, Access)] = &[
     (
         "audit/entries",
@@ -160,6 +161,56 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         "id={ty.incident}&status=nowhere",
         Access::Record(Permission::IncidentWrite, "140105", 422),
     ),
+    (
+        "resources/list",
+        "",
+        Access::Guarded(Permission::ResourceRead, 200),
+    ),
+    (
+        "resources/get",
+        "id={ty.resource}",
+        Access::Record(Permission::ResourceRead, "140100", 200),
+    ),
+    (
+        "resources/save",
+        "form%5Bname%5D=",
+        Access::Guarded(Permission::ResourceWrite, 422),
+    ),
+    (
+        "resources/candidates",
+        "incident={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "dispatch/board",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
+        "dispatch/incident",
+        "incident={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "dispatch/create",
+        "incident={ty.incident}",
+        Access::Record(Permission::Dispatch, "140105", 422),
+    ),
+    (
+        "dispatch/get",
+        "id={ty.dispatch}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "dispatch/status",
+        "id={ty.dispatch}&status=nowhere",
+        Access::Record(Permission::Dispatch, "140105", 422),
+    ),
+    (
+        "dispatch/position",
+        "id={ty.dispatch}&lon=&lat=",
+        Access::Record(Permission::Dispatch, "140105", 422),
+    ),
     ("site/info", "", Access::Public),
 ];
 
@@ -194,6 +245,7 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
         let state = state(&url, true).await;
         let ty_duty = user_id(&state, "ty.duty").await;
         let ty_incident = support::taiyuan_incident(&state).await;
+        let (ty_resource, ty_dispatch) = support::taiyuan_dispatch(&state, ty_incident).await;
         let mut sessions = Vec::new();
         for (username, _, unit, role) in ACCOUNTS {
             let region = UNITS[unit].3;
@@ -205,7 +257,9 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
             }
             let args = args
                 .replace("{ty.duty}", &ty_duty.to_string())
-                .replace("{ty.incident}", &ty_incident.to_string());
+                .replace("{ty.incident}", &ty_incident.to_string())
+                .replace("{ty.resource}", &ty_resource.to_string())
+                .replace("{ty.dispatch}", &ty_dispatch.to_string());
             let (anonymous, _, _) = call(&state, endpoint, &args, None).await;
             let expected = match access {
                 Access::Public => 200,

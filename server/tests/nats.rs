@@ -66,8 +66,9 @@ async fn received(events: &mut Receiver<std::sync::Arc<Published>>) -> Vec<Uuid>
     // A guard against waiting forever, not a performance check.
     while let Ok(Ok(published)) = tokio::time::timeout(Duration::from_secs(2), events.recv()).await
     {
-        let LiveEvent::Incident { incident } = serde_json::from_str(&published.json).unwrap();
-        ids.push(incident.id);
+        if let LiveEvent::Incident { incident } = serde_json::from_str(&published.json).unwrap() {
+            ids.push(incident.id);
+        }
     }
     ids
 }

@@ -279,6 +279,9 @@ pub(super) const TEXTS: Texts = Texts {
         none: "No active sessions.",
     },
     incidents: super::incidents::EN,
+    form: super::form::EN,
+    resources: super::resources::EN,
+    dispatch: super::dispatch::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

@@ -5,12 +5,18 @@
 //! server renders the page in the reader's language and hydration sees the same text.
 
 mod catalog;
+mod dispatch;
 mod en;
+mod form;
 mod incidents;
+mod resources;
 mod zh;
 
 pub use catalog::*;
+pub use dispatch::DispatchTexts;
+pub use form::FormTexts;
 pub use incidents::IncidentTexts;
+pub use resources::ResourceTexts;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -269,6 +269,9 @@ pub(super) const TEXTS: Texts = Texts {
         none: "当前没有在线会话。",
     },
     incidents: super::incidents::ZH,
+    form: super::form::ZH,
+    resources: super::resources::ZH,
+    dispatch: super::dispatch::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

@@ -95,10 +95,11 @@ impl Role {
     fn extra(self) -> &'static [Permission] {
         match self {
             Role::Admin => &[DirectoryWrite, AuditRead, UserAdmin, OrgAdmin, ApiKeyAdmin],
-            Role::DutyOfficer => &[IncidentWrite, IncidentReport, DirectoryWrite],
+            Role::DutyOfficer => &[IncidentWrite, IncidentReport, DirectoryWrite, ResourceWrite],
             Role::Commander => &[
                 IncidentWrite,
                 IncidentReport,
+                ResourceWrite,
                 Dispatch,
                 PlanWrite,
                 ModelRun,

@@ -94,7 +94,7 @@ pub async fn set_incident_status(id: Uuid, status: String) -> Result<(), AppErro
     let user = guarded(crate::identity::Permission::IncidentWrite, id).await?;
     let t = &crate::i18n::detect_locale().texts().incidents;
     let Some(status) = super::IncidentStatus::parse(&status) else {
-        return Err(AppError::field(t.status, t.choose));
+        return Err(AppError::field(t.status, t.form.choose));
     };
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();
@@ -111,9 +111,9 @@ pub async fn add_incident_note(id: Uuid, text: String) -> Result<(), AppError> {
     let text = text.trim().to_string();
     let mut errors = FieldErrors::default();
     if text.is_empty() {
-        errors.add(t.note, t.required);
+        errors.add(t.note, t.form.required);
     } else if text.chars().count() > 4000 {
-        errors.add(t.note, format!("{} 4000", t.too_long));
+        errors.add(t.note, format!("{} 4000", t.form.too_long));
     }
     errors.finish()?;
     let state = crate::state::app_state()?;
@@ -128,7 +128,7 @@ pub async fn record_incident_receipt(id: Uuid, tier: String) -> Result<(), AppEr
     let user = guarded(crate::identity::Permission::IncidentReport, id).await?;
     let t = &crate::i18n::detect_locale().texts().incidents;
     let Ok(tier) = tier.parse::<crate::site::NodeTier>() else {
-        return Err(AppError::field(t.duty_tier, t.choose));
+        return Err(AppError::field(t.duty_tier, t.form.choose));
     };
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();

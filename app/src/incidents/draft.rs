@@ -7,10 +7,11 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
 use super::model::{Casualties, IncidentFacts, IncidentSource, NewIncident};
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use crate::i18n::IncidentTexts;
 use crate::reference::{accident_types, industries, plausibly_in};
 use crate::site::{NodeTier, check_region};
+use crate::ui::form_reader::FormReader;
 use crate::ui::time::BEIJING;
 
 /// A clock this far ahead of ours is still "now" (telephone exchanges drift).
@@ -70,68 +71,19 @@ pub struct FollowUp {
     pub note: String,
 }
 
-/// Reads a form's figures, collecting what is wrong.
-struct Reader<'a> {
-    t: &'a IncidentTexts,
-    errors: FieldErrors,
-}
-
-impl Reader<'_> {
-    fn text(&mut self, label: &str, value: &str, max: usize, required: bool) -> String {
-        let value = value.trim();
-        if required && value.is_empty() {
-            self.errors.add(label, self.t.required);
-        } else if value.chars().count() > max {
-            self.errors.add(label, format!("{} {max}", self.t.too_long));
-        }
-        value.to_string()
-    }
-
-    fn count(&mut self, label: &str, value: &str) -> u32 {
-        self.number(label, value, MAX_COUNT) as u32
-    }
-
-    /// Deaths, missing, serious, minor, trapped: as both the report and a 续报 state them.
-    fn casualties(&mut self, [deaths, missing, serious, minor, trapped]: [&str; 5]) -> Casualties {
-        let t = self.t;
-        Casualties {
-            deaths: self.count(t.deaths, deaths),
-            missing: self.count(t.missing, missing),
-            serious_injuries: self.count(t.serious_injuries, serious),
-            minor_injuries: self.count(t.minor_injuries, minor),
-            trapped: self.count(t.trapped, trapped),
-        }
-    }
-
-    /// A whole number from 0 to `max`; empty reads as 0.
-    fn number(&mut self, label: &str, value: &str, max: i64) -> u64 {
-        let value = value.trim();
-        if value.is_empty() {
-            return 0;
-        }
-        match value.parse::<i64>() {
-            Ok(n) if n < 0 => self.errors.add(label, self.t.negative),
-            Ok(n) if n > max => self
-                .errors
-                .add(label, format!("{} {max}", self.t.too_large)),
-            Ok(n) => return n as u64,
-            Err(_) => self.errors.add(label, self.t.not_a_number),
-        }
-        0
-    }
-
-    fn coordinate(&mut self, label: &str, value: &str, range: std::ops::Range<f64>) -> f64 {
-        match value.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() && range.contains(&v) => v,
-            Ok(_) => {
-                self.errors.add(label, self.t.outside_china);
-                0.0
-            }
-            Err(_) => {
-                self.errors.add(label, self.t.coordinate_required);
-                0.0
-            }
-        }
+/// Deaths, missing, serious, minor, trapped: as both the report and a 续报 state them.
+fn casualties(
+    r: &mut FormReader<'_>,
+    t: &IncidentTexts,
+    [deaths, missing, serious, minor, trapped]: [&str; 5],
+) -> Casualties {
+    let mut count = |label, value| r.number(label, value, MAX_COUNT) as u32;
+    Casualties {
+        deaths: count(t.deaths, deaths),
+        missing: count(t.missing, missing),
+        serious_injuries: count(t.serious_injuries, serious),
+        minor_injuries: count(t.minor_injuries, minor),
+        trapped: count(t.trapped, trapped),
     }
 }
 
@@ -152,21 +104,18 @@ pub fn parse_time(value: &str) -> Option<i64> {
 impl IncidentForm {
     /// The report, if every field holds; otherwise every field error at once.
     pub fn validate(&self, now: i64, t: &IncidentTexts) -> Result<NewIncident, AppError> {
-        let mut r = Reader {
-            t,
-            errors: FieldErrors::default(),
-        };
+        let mut r = FormReader::new(t.form);
         let title = r.text(t.title, &self.title, 100, true);
         let accident_type = match self.accident_type.trim().parse::<u8>() {
             Ok(code) if accident_types().iter().any(|a| a.code == code) => code,
             _ => {
-                r.errors.add(t.accident_type, t.choose);
+                r.errors.add(t.accident_type, t.form.choose);
                 0
             }
         };
         let industry = self.industry.trim().to_string();
         if !industries().iter().any(|i| i.code == industry) {
-            r.errors.add(t.industry, t.choose);
+            r.errors.add(t.industry, t.form.choose);
         }
         let occurred_at = match parse_time(&self.occurred_at) {
             Some(at) if at > now + FUTURE_TOLERANCE => {
@@ -179,8 +128,8 @@ impl IncidentForm {
                 0
             }
         };
-        let lon = r.coordinate(t.lon, &self.lon, 73.0..136.0);
-        let lat = r.coordinate(t.lat, &self.lat, 3.0..54.0);
+        let lon = r.coordinate(t.lon, &self.lon, 73.0..136.0, t.outside_china);
+        let lat = r.coordinate(t.lat, &self.lat, 3.0..54.0, t.outside_china);
         let region_code = self.region_code.trim().to_string();
         if check_region(NodeTier::Enterprise, &region_code).is_err() {
             r.errors.add(t.region_code, t.region_unknown);
@@ -189,19 +138,23 @@ impl IncidentForm {
         }
         let address = r.text(t.address, &self.address, 200, false);
         let enterprise = r.text(t.enterprise, &self.enterprise, 100, false);
-        let casualties = r.casualties([
-            &self.deaths,
-            &self.missing,
-            &self.serious_injuries,
-            &self.minor_injuries,
-            &self.trapped,
-        ]);
+        let casualties = casualties(
+            &mut r,
+            t,
+            [
+                &self.deaths,
+                &self.missing,
+                &self.serious_injuries,
+                &self.minor_injuries,
+                &self.trapped,
+            ],
+        );
         let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
         let hazmat = r.text(t.hazmat, &self.hazmat, 200, false);
         let description = r.text(t.description, &self.description, 4000, false);
         let source = IncidentSource::parse(self.source.trim());
         if source.is_none() {
-            r.errors.add(t.source, t.choose);
+            r.errors.add(t.source, t.form.choose);
         }
         let reporter = r.text(t.reporter, &self.reporter, 50, false);
         let reporter_phone = r.text(t.reporter_phone, &self.reporter_phone, 30, false);
@@ -212,7 +165,7 @@ impl IncidentForm {
             r.errors.add(t.reporter_phone, t.phone_rule);
         }
         let external_id = r.text("external_id", &self.external_id, 64, false);
-        r.errors.finish()?;
+        r.finish()?;
         Ok(NewIncident {
             facts: IncidentFacts {
                 title,
@@ -239,21 +192,22 @@ impl IncidentForm {
 
 impl FollowUpForm {
     pub fn validate(&self, t: &IncidentTexts) -> Result<FollowUp, AppError> {
-        let mut r = Reader {
-            t,
-            errors: FieldErrors::default(),
-        };
+        let mut r = FormReader::new(t.form);
         let based_on = self.version.trim().parse::<u32>().unwrap_or(0);
-        let casualties = r.casualties([
-            &self.deaths,
-            &self.missing,
-            &self.serious_injuries,
-            &self.minor_injuries,
-            &self.trapped,
-        ]);
+        let casualties = casualties(
+            &mut r,
+            t,
+            [
+                &self.deaths,
+                &self.missing,
+                &self.serious_injuries,
+                &self.minor_injuries,
+                &self.trapped,
+            ],
+        );
         let direct_loss_cny = r.number(t.direct_loss, &self.direct_loss_cny, MAX_LOSS_CNY);
         let note = r.text(t.followup_note, &self.note, 4000, true);
-        r.errors.finish()?;
+        r.finish()?;
         Ok(FollowUp {
             based_on,
             casualties,

@@ -262,10 +262,12 @@ pub enum EntryKind {
     Receipt,
     /// 附件
     Attachment,
+    /// 调派: a resource sent, or its dispatch moving on (自动记录救援过程).
+    Dispatch,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 7] = [
+    pub const ALL: [EntryKind; 8] = [
         EntryKind::Reported,
         EntryKind::FollowUp,
         EntryKind::Regraded,
@@ -273,6 +275,7 @@ impl EntryKind {
         EntryKind::Note,
         EntryKind::Receipt,
         EntryKind::Attachment,
+        EntryKind::Dispatch,
     ];
 
     pub fn key(self) -> &'static str {
@@ -284,6 +287,7 @@ impl EntryKind {
             EntryKind::Note => "note",
             EntryKind::Receipt => "receipt",
             EntryKind::Attachment => "attachment",
+            EntryKind::Dispatch => "dispatch",
         }
     }
 
@@ -303,6 +307,8 @@ pub struct TimelineEntry {
     pub status: Option<IncidentStatus>,
     pub grade: Option<Grade>,
     pub tier: Option<NodeTier>,
+    #[serde(default)]
+    pub dispatch: Option<crate::dispatch::DispatchMark>,
 }
 
 /// Everything the incident page shows.

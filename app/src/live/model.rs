@@ -9,6 +9,10 @@ use crate::incidents::IncidentSummary;
 pub enum LiveEvent {
     /// An incident was recorded or changed (follow-up, status, receipt, note).
     Incident { incident: IncidentSummary },
+    /// A resource was dispatched, moved on in its lifecycle or reported its position.
+    Dispatch {
+        dispatch: crate::dispatch::DispatchCard,
+    },
 }
 
 /// The path of the event stream.

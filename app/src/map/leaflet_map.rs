@@ -124,6 +124,27 @@ impl MapHandle {
         Some((handle, incidents))
     }
 
+    /// The registry's map: the listed entries, zoomed to hold them all.
+    pub fn registry(
+        el: &HtmlElement,
+        resources: &[crate::resources::Resource],
+        tiles: Option<TileSettings>,
+        locale: Locale,
+    ) -> Option<MapHandle> {
+        let (handle, _) = MapHandle::base(el, tiles, locale.texts())?;
+        let (layer, bounds) = super::resource_layer::resource_layer(resources, locale, ui_scale());
+        layer.add_to(&handle.map);
+        if let Some(bounds) = bounds {
+            // A few entries close together would zoom to the street: keep the province's outline
+            // (the base map has no streets without a tile layer) in view.
+            handle.map.fit_bounds(&bounds);
+            if handle.map.get_zoom() > 8.0 {
+                handle.map.set_zoom(8.0);
+            }
+        }
+        Some(handle)
+    }
+
     /// A small map to pick a point: `on_pick(lon, lat)` on every click, which also moves the
     /// pin there.
     pub fn picker(

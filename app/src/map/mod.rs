@@ -9,5 +9,7 @@ mod incident_layer;
 pub use incident_layer::IncidentLayer;
 #[cfg(feature = "hydrate")]
 pub(crate) mod leaflet_map;
+#[cfg(feature = "hydrate")]
+mod resource_layer;
 
 pub use page::SituationMapPage;

@@ -28,6 +28,21 @@ pub fn grade_colour(grade: crate::incidents::Grade) -> &'static str {
     }
 }
 
+/// Marker colour of a registry entry by kind: none of the grade colours, so a resource is never
+/// read as an accident.
+pub fn resource_colour(kind: crate::resources::ResourceKind) -> &'static str {
+    use crate::resources::ResourceKind as K;
+    match kind {
+        K::Team => "#0f766e",
+        K::Expert => "#7c3aed",
+        K::Stockpile => "#92400e",
+        K::Equipment => "#475569",
+        K::Medical => "#db2777",
+        K::Shelter => "#15803d",
+        K::Comms => "#0369a1",
+    }
+}
+
 /// Initial view: the whole of China, mainland and islands.
 pub const CHINA_BOUNDS: ((f64, f64), (f64, f64)) = ((17.5, 73.0), (53.6, 135.1));
 

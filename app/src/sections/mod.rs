@@ -54,7 +54,10 @@ impl Section {
 
     /// Whether the section does real work yet; the others say 建设中 plainly.
     pub fn is_available(self) -> bool {
-        matches!(self, Section::Duty | Section::Map | Section::Admin)
+        matches!(
+            self,
+            Section::Duty | Section::Map | Section::Resources | Section::Admin
+        )
     }
 
     /// A one-character glyph for the compact navigation (tablet, narrow windows).

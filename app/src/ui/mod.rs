@@ -4,10 +4,13 @@
 mod badges;
 pub mod clock;
 mod field;
+pub mod form_reader;
 mod layout;
 mod nav;
 pub mod time;
 mod top_bar;
+#[cfg(feature = "hydrate")]
+pub mod upload;
 pub mod url;
 
 pub use badges::{DemoBadge, StatusBadge};

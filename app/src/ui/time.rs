@@ -51,7 +51,19 @@ pub fn format_duration(seconds: i64) -> String {
     format!("{}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)
 }
 
-/// `19:30` in Beijing time.
+/// `19:30` in Beijing time: an estimate, where seconds would be false precision.
+pub fn format_hm(unix: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.to_offset(BEIJING)
+                .format(format_description!("[hour]:[minute]"))
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// `19:30:05` in Beijing time.
 pub fn format_clock(unix: i64) -> String {
     OffsetDateTime::from_unix_timestamp(unix)
         .ok()

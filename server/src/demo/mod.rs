@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod incidents;
+pub mod resources;
 
 use app::audit::Actor;
 use app::directory::service::{DirectoryError, insert_missing};

@@ -17,6 +17,25 @@ fn answer(error: AppError) -> Response {
         .into_response()
 }
 
+/// The signed-in user, if their role grants `permission`: 401 signed out, 403 otherwise.
+pub async fn user_with(
+    state: &AppState,
+    headers: &HeaderMap,
+    permission: Permission,
+) -> Result<CurrentUser, Response> {
+    let checked = async {
+        let token = token_from_headers(headers).ok_or(AppError::Unauthorized)?;
+        let user = session_user(&state.db, token)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        if !user.role.can(permission) {
+            return Err(AppError::Forbidden);
+        }
+        Ok::<_, AppError>(user)
+    };
+    checked.await.map_err(answer)
+}
+
 /// The signed-in user, if they may act on incident `id` with `permission`; otherwise the
 /// answer: 401 signed out, 403 without the permission, 404 unknown or out of jurisdiction.
 pub async fn incident_user(

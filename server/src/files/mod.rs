@@ -1,7 +1,7 @@
 //! Incident attachments on disk: uploads (checked by content and size, written beside the
 //! database, recorded with their hash) and downloads (only to those who may read the incident).
 
-mod access;
+pub(crate) mod access;
 mod download;
 mod upload;
 

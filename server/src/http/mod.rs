@@ -18,6 +18,7 @@ use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
 };
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::trace::TraceLayer;
 
 /// The app's routes, generated once per process. Generating them switches off resource loading
@@ -52,6 +53,16 @@ pub fn build_router(state: AppState) -> Router {
             "/incidents/{id}/attachments/{attachment}",
             get(crate::files::download),
         )
+        .route(
+            &format!("{}/import", app::resources::FILES_PATH),
+            post(crate::registry_files::import).layer(DefaultBodyLimit::max(
+                app::resources::MAX_IMPORT_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            &format!("{}/{{file}}", app::resources::FILES_PATH),
+            get(crate::registry_files::download),
+        )
         .merge(crate::api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .layer(axum::middleware::from_fn(errors::with_status))
@@ -64,7 +75,10 @@ pub fn build_router(state: AppState) -> Router {
             sign_in::require,
         ))
         .layer(axum::middleware::from_fn(origin::check))
-        .layer(CompressionLayer::new())
+        // Streamed progress (NDJSON) must reach the browser line by line, not in gzip blocks.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/x-ndjson")),
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

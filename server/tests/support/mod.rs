@@ -256,3 +256,42 @@ pub async fn taiyuan_incident(state: &AppState) -> uuid::Uuid {
         .expect("recorded")
         .id()
 }
+
+/// A resource kept in Taiyuan (140100), dispatched to `incident`: (resource, dispatch).
+pub async fn taiyuan_dispatch(state: &AppState, incident: uuid::Uuid) -> (uuid::Uuid, uuid::Uuid) {
+    use app::resources::ResourceQuery;
+    let by = app::incidents::service::Recorder {
+        actor: app::audit::Actor::System,
+        name: "test".into(),
+        node: "sx".into(),
+    };
+    let query = ResourceQuery {
+        kind: Some(app::resources::ResourceKind::Team),
+        text: "太原消防".into(),
+        ..ResourceQuery::default()
+    };
+    let team = app::resources::service::list(&state.db, "1401", &query, 1)
+        .await
+        .expect("list")
+        .items
+        .pop()
+        .expect("the demo Taiyuan fire team");
+    let order = app::dispatch::Order {
+        resource: team.id,
+        quantity: 0.0,
+    };
+    let now = app::ui::time::now_unix();
+    let ids = app::dispatch::service::create(
+        &state.db,
+        &state.bus,
+        &state.resources,
+        &by,
+        "140000",
+        incident,
+        &[order],
+        now,
+    )
+    .await
+    .expect("dispatched");
+    (team.id, ids[0])
+}

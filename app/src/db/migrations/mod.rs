@@ -9,6 +9,7 @@ mod m20261204_000003_create_identity;
 mod m20261204_000004_create_access;
 mod m20261204_000005_create_incident;
 mod m20261204_000006_create_incident_attachment;
+mod m20261205_000007_create_resource;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000004_create_access::Migration),
             Box::new(m20261204_000005_create_incident::Migration),
             Box::new(m20261204_000006_create_incident_attachment::Migration),
+            Box::new(m20261205_000007_create_resource::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
             {entries.into_iter().rev().map(|e| {
                 let kind = e.kind;
                 let tier = e.tier;
+                let mark = e.dispatch.clone();
                 view! {
                     <li class=format!("timeline__item timeline__item--{}", kind.key())>
                         <span class="timeline__time">{format_seconds(e.at)}</span>
@@ -24,6 +25,12 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                         {move || tier.map(|tier| format!(" {}", i18n.t().tier(tier)))}
                         <span class="timeline__actor muted">{e.actor}</span>
                         {(!e.text.is_empty()).then(|| view! { <p class="timeline__text">{e.text}</p> })}
+                        {mark.map(|mark| view! {
+                            <p class="timeline__text">{move || {
+                                let texts = i18n.t();
+                                texts.dispatch.mark(&mark, texts.resources.kind(mark.kind))
+                            }}</p>
+                        })}
                     </li>
                 }
             }).collect_view()}

@@ -39,7 +39,7 @@ pub fn use_incident(
         LiveEvent::Incident { incident } if Some(incident.id) == id.get_untracked() => {
             changed.update(|n| *n += 1);
         }
-        LiveEvent::Incident { .. } => {}
+        _ => {}
     });
     Resource::new(
         move || (id.get(), changed.get(), actions.map(|a| a.version())),
@@ -86,6 +86,8 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
             <StatusTag status=s.status />
             {s.demo.then(|| view! { <DemoBadge /> })}
             <a class="button button--small no-print" href=format!("/incidents/{}/report", s.id)>{move || t().quick_report}</a>
+            <a class="button button--small button--primary no-print" href="#dispatch">{move || i18n.t().dispatch.incident_title}</a>
+            <a class="button button--small no-print" href=format!("/incidents/{}/evaluation", s.id) data-testid="evaluation-link">{move || i18n.t().dispatch.evaluation_title}</a>
         </header>
         <p class="muted">{move || t().grade_by}</p>
         <div class="incident">
@@ -93,6 +95,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
                 <h2>{move || t().duties_title}</h2>
                 <DutyTable summary=s.clone() actions />
                 <Actions detail=detail.clone() actions />
+                <crate::dispatch::IncidentDispatchPanel incident=s.id closed=s.status == crate::incidents::IncidentStatus::Closed />
                 <h2>{move || t().timeline_title}</h2>
                 <Timeline entries=detail.timeline.clone() />
             </div>

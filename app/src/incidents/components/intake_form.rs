@@ -79,10 +79,10 @@ pub fn IntakeForm(on_recorded: impl Fn() + Send + Sync + 'static) -> impl IntoVi
             <ActionForm action=create node_ref=form_ref attr:class="form form--intake" attr:aria-label=t.intake_title>
                 <Field label=t.title><input name="form[title]" node_ref=title_ref required maxlength="100" autofocus autocomplete="off" /></Field>
                 <div class="form__row">
-                    <SelectField label=t.accident_type name="form[accident_type]" placeholder=t.choose>
+                    <SelectField label=t.accident_type name="form[accident_type]" placeholder=t.form.choose>
                         {accident_types().iter().map(|a| view! { <option value=a.code.to_string()>{a.name(locale)}</option> }).collect_view()}
                     </SelectField>
-                    <SelectField label=t.industry name="form[industry]" placeholder=t.choose>
+                    <SelectField label=t.industry name="form[industry]" placeholder=t.form.choose>
                         {industries().iter().map(|i| view! { <option value=i.code>{i.name(locale)}</option> }).collect_view()}
                     </SelectField>
                 </div>

@@ -27,11 +27,13 @@ pub fn use_live_board(
 /// The latest state of every incident that changed since the view opened.
 fn live_changes() -> ReadSignal<Vec<IncidentSummary>> {
     let (changes, set_changes) = signal(Vec::<IncidentSummary>::new());
-    use_live_events(move |event| match event {
-        LiveEvent::Incident { incident } => set_changes.update(|list| {
-            list.retain(|i| i.id != incident.id);
-            list.push(incident.clone());
-        }),
+    use_live_events(move |event| {
+        if let LiveEvent::Incident { incident } = event {
+            set_changes.update(|list| {
+                list.retain(|i| i.id != incident.id);
+                list.push(incident.clone());
+            });
+        }
     });
     changes
 }

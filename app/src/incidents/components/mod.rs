@@ -21,7 +21,7 @@ pub use badges::{DutyClock, GradeBadge, StatusTag};
 pub use board_table::place_name;
 pub use desk_page::DutyDeskPage;
 pub use filter_bar::{FilterBar, use_filter};
-pub use incident_page::IncidentPage;
+pub use incident_page::{IncidentPage, use_incident_id};
 #[cfg(feature = "hydrate")]
 pub use live_board::use_browser_board;
 pub use live_board::{LiveStatus, use_live_board};

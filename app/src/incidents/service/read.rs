@@ -17,7 +17,7 @@ use crate::site::NodeTier;
 
 pub const RECORD_KIND: &str = "incident";
 
-pub(super) fn to_time(unix: i64) -> Time {
+pub fn to_time(unix: i64) -> Time {
     Time::from_unix_timestamp(unix).unwrap_or(Time::UNIX_EPOCH)
 }
 
@@ -92,10 +92,7 @@ pub(super) fn summary_of(
     })
 }
 
-pub(super) async fn find(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-) -> Result<incident::Model, IncidentError> {
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<incident::Model, IncidentError> {
     incident::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -274,6 +271,7 @@ pub async fn detail(db: &impl ConnectionTrait, id: Uuid) -> Result<IncidentDetai
                 status: detail.status,
                 grade: detail.grade,
                 tier: detail.tier,
+                dispatch: detail.dispatch,
             })
         })
         .collect::<Result<Vec<_>, IncidentError>>()?;
@@ -293,11 +291,13 @@ pub async fn detail(db: &impl ConnectionTrait, id: Uuid) -> Result<IncidentDetai
 
 /// The structured part of a timeline entry, stored as JSON.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub(super) struct EntryDetail {
+pub struct EntryDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<IncidentStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<NodeTier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch: Option<crate::dispatch::DispatchMark>,
 }

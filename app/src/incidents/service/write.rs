@@ -441,3 +441,18 @@ pub async fn record_receipt(
     publish(db, bus, id).await;
     Ok(())
 }
+
+/// A timeline entry written by another feature inside its own transaction (a dispatch moving
+/// on): the incident gets a new revision with it. The caller publishes after its commit.
+pub async fn append_entry(
+    db: &impl ConnectionTrait,
+    by: &Recorder,
+    m: incident::Model,
+    kind: EntryKind,
+    detail: EntryDetail,
+    at: Time,
+) -> Result<(), IncidentError> {
+    let id = m.id;
+    touched(m, at).update(db).await?;
+    add_entry(db, by, id, kind, String::new(), detail, at).await
+}
