@@ -14,6 +14,8 @@ test("the registry lists demo teams, filters by capability and refuses a negativ
   // The listed entries are on the map too.
   await expect.poll(() => page.getByTestId("resource-map").locator(".resource-marker").count()).toBeGreaterThan(0);
 
+  // On an office PC the form is folded away beside the list.
+  await page.getByRole("heading", { name: "新增资源" }).click();
   const form = page.getByTestId("resource-form");
   await form.getByLabel("名称").fill("小店区企业专职救援队");
   await form.getByLabel("数量").fill("-5");

@@ -74,6 +74,8 @@ pub struct ResourceTexts {
     pub eta: &'static str,
     pub distance: &'static str,
     pub minutes: &'static str,
+    pub hours: &'static str,
+    pub listed_above: &'static str,
     pub km: &'static str,
     pub in_stock: &'static str,
     pub committed: &'static str,
@@ -83,6 +85,22 @@ pub struct ResourceTexts {
 }
 
 impl ResourceTexts {
+    /// An arrival estimate as read at a glance: "25 分钟", "6 小时 53 分钟".
+    pub fn eta_text(&self, minutes: f64) -> String {
+        let total = minutes.round().max(0.0) as u64;
+        if total < 90 {
+            format!("{total} {}", self.minutes)
+        } else {
+            format!(
+                "{} {} {} {}",
+                total / 60,
+                self.hours,
+                total % 60,
+                self.minutes
+            )
+        }
+    }
+
     pub fn kind(&self, kind: ResourceKind) -> &'static str {
         self.kinds[ResourceKind::ALL
             .iter()
@@ -179,6 +197,8 @@ pub(super) const ZH: ResourceTexts = ResourceTexts {
     eta: "预计到达",
     distance: "距离",
     minutes: "分钟",
+    hours: "小时",
+    listed_above: "已在上方列出：",
     km: "公里",
     in_stock: "库存",
     committed: "已调派",
@@ -283,6 +303,8 @@ pub(super) const EN: ResourceTexts = ResourceTexts {
     eta: "ETA",
     distance: "Distance",
     minutes: "min",
+    hours: "h",
+    listed_above: "listed above:",
     km: "km",
     in_stock: "In stock",
     committed: "Dispatched",
@@ -314,3 +336,14 @@ pub(super) const EN: ResourceTexts = ResourceTexts {
         "Sheltering",
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_estimates_read_in_hours() {
+        let t = &super::ZH;
+        assert_eq!(t.eta_text(24.6), "25 分钟");
+        assert_eq!(t.eta_text(413.0), "6 小时 53 分钟");
+        assert_eq!(t.eta_text(-3.0), "0 分钟");
+    }
+}

@@ -1,7 +1,9 @@
 //! XLSX import of N registry rows, end to end as the import route runs it: the file is written
 //! with the export code, then read, checked and written to a fresh database in one transaction.
-//! Prints the time of each stage and the process's peak resident memory.
-//!   import_resources --rows 100000 [--database-url postgres://…]
+//! Prints the time of each stage and the process's peak resident memory. Writing the file
+//! takes more memory than importing it, so it is a separate run:
+//!   import_resources --rows 100000 --out rows.xlsx
+//!   import_resources --file rows.xlsx [--database-url postgres://…]
 
 use std::time::Instant;
 
@@ -21,6 +23,12 @@ struct Args {
     /// A database to import into; a temporary SQLite file by default.
     #[arg(long)]
     database_url: Option<String>,
+    /// Write the synthetic file here and stop.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    /// Import this file.
+    #[arg(long)]
+    file: Option<std::path::PathBuf>,
 }
 
 /// Peak resident memory of this process (Linux), MiB.
@@ -67,15 +75,22 @@ fn synthetic(i: u32) -> Resource {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    let resources: Vec<Resource> = (0..args.rows).map(synthetic).collect();
-    let file = write_xlsx(&resources, Locale::ZhCn)?;
-    drop(resources);
-    let baseline = peak_mib();
-    println!(
-        "{} rows: XLSX file {:.1} MB (peak RSS while writing it {baseline:.0} MiB)",
-        args.rows,
-        file.len() as f64 / 1e6
-    );
+    if let Some(out) = &args.out {
+        let resources: Vec<Resource> = (0..args.rows).map(synthetic).collect();
+        std::fs::write(out, write_xlsx(&resources, Locale::ZhCn)?)?;
+        println!(
+            "{} rows written to {} (peak RSS {:.0} MiB)",
+            args.rows,
+            out.display(),
+            peak_mib()
+        );
+        return Ok(());
+    }
+    let Some(path) = &args.file else {
+        return Err("give --out to write a file or --file to import one".into());
+    };
+    let file = std::fs::read(path)?;
+    println!("{}: {:.1} MB", path.display(), file.len() as f64 / 1e6);
 
     let url = args.database_url.unwrap_or_else(|| {
         let path = std::env::temp_dir().join(format!("yingji-import-{}.db", uuid::Uuid::now_v7()));

@@ -14,13 +14,24 @@ use crate::identity::{Permission, signed_in_user};
 #[component]
 pub fn DispatchBoardPage() -> impl IntoView {
     let i18n = use_i18n();
+    // `?incident=<id>`: the board of one incident.
+    let params = leptos_router::hooks::use_query_map();
+    let only = Memo::new(move |_| {
+        params
+            .read()
+            .get("incident")
+            .and_then(|id| uuid::Uuid::parse_str(&id).ok())
+    });
     let (loaded, changes) = use_live_cards(Signal::stored(0), dispatch_board, |_| true);
     let may_dispatch =
         Signal::derive(move || signed_in_user().is_some_and(|u| u.role.can(Permission::Dispatch)));
     let board = move || {
         loaded.get().map(|result| match result {
             Ok(base) => {
-                let cards = changes.with(|c| merged(&base, c));
+                let mut cards = changes.with(|c| merged(&base, c));
+                if let Some(id) = only.get() {
+                    cards.retain(|c| c.incident_id == id);
+                }
                 let options = CardOptions {
                     show_incident: true,
                     actions: may_dispatch.get(),
@@ -39,6 +50,9 @@ pub fn DispatchBoardPage() -> impl IntoView {
                 <a class="button button--small" href="/resources">{move || i18n.t().resources.registry_title}</a>
             </header>
             <p class="muted">{move || i18n.t().dispatch.board_hint}</p>
+            {move || only.get().map(|_| view! {
+                <p><a href="/dispatch">{i18n.t().dispatch.all_incidents}</a></p>
+            })}
             <Transition fallback=move || view! { <p>{move || i18n.t().loading}</p> }>{board}</Transition>
         </section>
     }

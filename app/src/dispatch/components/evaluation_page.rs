@@ -48,7 +48,7 @@ fn Report(detail: IncidentDetail, evaluation: Evaluation) -> impl IntoView {
     let it = &locale.texts().incidents;
     let s = &detail.summary;
     let id: Uuid = s.id;
-    let minutes = |m: f64| format!("{m:.0} {}", rt.minutes);
+    let minutes = |m: f64| rt.eta_text(m);
     let first = evaluation
         .first_dispatch_after
         .map_or_else(|| t.not_yet.to_string(), format_duration);

@@ -47,7 +47,10 @@ pub fn IncidentDispatchPanel(incident: Uuid, closed: bool) -> impl IntoView {
     };
     view! {
         <section class="dispatch-panel" id="dispatch" data-testid="dispatch-panel">
-            <h2>{move || i18n.t().dispatch.incident_title}</h2>
+            <h2>
+                {move || i18n.t().dispatch.incident_title} " "
+                <a class="button button--small" href=format!("/dispatch?incident={incident}")>{move || i18n.t().dispatch.board_title}</a>
+            </h2>
             <Transition fallback=|| ()>{cards}</Transition>
             {move || (may_dispatch.get() && !closed).then(|| view! { <OrderForm incident action=order /> })}
         </section>

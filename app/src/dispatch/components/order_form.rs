@@ -55,6 +55,12 @@ fn CandidateGroups(
     let sections = groups
         .into_iter()
         .map(|group| {
+            let above: Vec<String> = group
+                .candidates
+                .iter()
+                .filter(|c| seen.contains(&c.resource.id))
+                .map(|c| c.resource.name.clone())
+                .collect();
             let rows = group
                 .candidates
                 .iter()
@@ -82,7 +88,7 @@ fn CandidateGroups(
                                 <strong>{r.name.clone()}</strong>
                             </label>
                             <span class="candidate__kind muted">{t.kind(r.kind)}</span>
-                            <span class="candidate__eta">{t.eta} " " {format!("{:.0}", c.eta_minutes)} " " {t.minutes}</span>
+                            <span class="candidate__eta">{t.eta} " " {t.eta_text(c.eta_minutes)}</span>
                             <span class="candidate__distance muted">{format!("{:.1}", c.distance_km)} " " {t.km}</span>
                             {stock}
                         </li>
@@ -90,10 +96,12 @@ fn CandidateGroups(
                 })
                 .collect_view();
             let empty = group.candidates.is_empty().then(|| view! { <li class="muted">{t.no_candidates}</li> });
+            let above = (!above.is_empty())
+                .then(|| view! { <li class="muted">{t.listed_above} {above.join("、")}</li> });
             view! {
                 <section class="candidates__group" data-testid="candidate-group">
                     <h4>{t.capability(group.capability)}</h4>
-                    <ul class="candidates__list">{rows}{empty}</ul>
+                    <ul class="candidates__list">{rows}{empty}{above}</ul>
                 </section>
             }
         })

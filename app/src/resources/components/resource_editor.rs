@@ -43,11 +43,30 @@ pub fn ResourceEditor(save: ServerAction<SaveResource>) -> impl IntoView {
             Err(error) => view! { <ErrorNotice error /> }.into_any(),
         })
     };
+    // Folded on narrower screens so the list has the room; open while editing. The width is
+    // read after hydration (the server cannot know it).
+    let wide = RwSignal::new(false);
+    Effect::new(move |_| wide.set(wide_screen()));
     view! {
-        <h2>{move || if editing.get().is_some() { i18n.t().resources.edit_title } else { i18n.t().resources.add_title }}</h2>
-        <Transition fallback=|| ()>{body}</Transition>
+        <details class="editor" open=move || editing.get().is_some() || wide.get()>
+            <summary><h2>{move || if editing.get().is_some() { i18n.t().resources.edit_title } else { i18n.t().resources.add_title }}</h2></summary>
+            <Transition fallback=|| ()>{body}</Transition>
+        </details>
     }
     .into_any()
+}
+
+/// Whether the editor has room beside the list (it folds away below 1600 px).
+fn wide_screen() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 1600.0)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    false
 }
 
 #[component]

@@ -38,7 +38,7 @@ pub fn ResourceTable(items: Vec<Resource>) -> impl IntoView {
                             <div class="muted">{r.organisation.clone()}</div>
                             <div class="muted">{r.address.clone()} " " {r.region_code.clone()}</div>
                         </td>
-                        <td>{t.kind(r.kind)}<div class="muted">{t.category(&r.category, locale == Locale::En).to_string()}</div></td>
+                        <td class="nowrap">{t.kind(r.kind)}<div class="muted">{t.category(&r.category, locale == Locale::En).to_string()}</div></td>
                         <td>{capability_list(r, locale)}</td>
                         <td class="num nowrap">{format_quantity(r.quantity)} " " {r.unit.clone()}</td>
                         <td class="nowrap">{r.contact_name.clone()}<div><a href=format!("tel:{}", r.contact_phone)>{r.contact_phone.clone()}</a></div></td>

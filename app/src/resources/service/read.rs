@@ -128,8 +128,15 @@ pub async fn list(
 ) -> Result<ResourcePage, ResourceError> {
     let select = resource::Entity::find().filter(condition(prefix, query));
     let total = select.clone().count(db).await?;
+    // Kinds in their own order (teams first), not alphabetically by key.
+    let by_kind = ResourceKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("WHEN '{}' THEN {i}", k.key()))
+        .collect::<Vec<_>>()
+        .join(" ");
     let rows = select
-        .order_by_asc(resource::Column::Kind)
+        .order_by_asc(Expr::cust(format!("CASE kind {by_kind} END")))
         .order_by_asc(resource::Column::RegionCode)
         .order_by_asc(resource::Column::Name)
         .limit(limit)
