@@ -6,14 +6,6 @@ use uuid::Uuid;
 use super::{DispatchCard, DispatchLine};
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-fn recorder(
-    user: &crate::identity::CurrentUser,
-) -> Result<crate::incidents::service::Recorder, AppError> {
-    let node = crate::state::app_state()?.site.node.id;
-    Ok(crate::incidents::service::Recorder::for_user(user, &node))
-}
-
 /// The user, if they may act with `permission` on the incident of dispatch `id`.
 #[cfg(feature = "ssr")]
 async fn guarded(
@@ -37,7 +29,7 @@ pub async fn dispatch_resources(
     let user = guard::require_record(Permission::Dispatch, &record).await?;
     let t = &crate::i18n::detect_locale().texts().dispatch;
     let orders = super::read_lines(&lines, t)?;
-    let by = recorder(&user)?;
+    let by = crate::incidents::service::Recorder::for_request(&user)?;
     let now = crate::ui::time::now_unix();
     let ids = super::service::create(
         &state.db,
@@ -63,7 +55,7 @@ pub async fn set_dispatch_status(id: Uuid, status: String) -> Result<(), AppErro
     let next = super::DispatchStatus::parse(status.trim())
         .ok_or_else(|| AppError::field(t.status, t.form.choose))?;
     let state = crate::state::app_state()?;
-    let by = recorder(&user)?;
+    let by = crate::incidents::service::Recorder::for_request(&user)?;
     let now = crate::ui::time::now_unix();
     super::service::advance(&state.db, &state.bus, &state.resources, &by, id, next, now)
         .await
@@ -78,7 +70,7 @@ pub async fn report_dispatch_position(id: Uuid, lon: String, lat: String) -> Res
     let t = &crate::i18n::detect_locale().texts().dispatch;
     let at = super::read_position(&lon, &lat, t)?;
     let state = crate::state::app_state()?;
-    let by = recorder(&user)?;
+    let by = crate::incidents::service::Recorder::for_request(&user)?;
     let now = crate::ui::time::now_unix();
     super::service::report_position(&state.db, &state.bus, &by, id, at, now)
         .await

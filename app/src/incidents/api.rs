@@ -11,12 +11,6 @@ pub const BOARD_LIMIT: u64 = 2_000;
 /// The most active incidents a map draws (clustered, so it stays smooth).
 pub const MAP_LIMIT: u64 = 50_000;
 
-#[cfg(feature = "ssr")]
-fn recorder(user: &crate::identity::CurrentUser) -> Result<super::service::Recorder, AppError> {
-    let node = crate::state::app_state()?.site.node.id;
-    Ok(super::service::Recorder::for_user(user, &node))
-}
-
 /// The incident, if the reader may act on it with `permission`.
 #[cfg(feature = "ssr")]
 async fn guarded(
@@ -67,7 +61,7 @@ pub async fn create_incident(form: IncidentForm) -> Result<Uuid, AppError> {
     let t = &crate::i18n::detect_locale().texts().incidents;
     let new = form.validate(crate::ui::time::now_unix(), t)?;
     let state = crate::state::app_state()?;
-    let by = recorder(&user)?;
+    let by = super::service::Recorder::for_request(&user)?;
     let now = crate::ui::time::now_unix();
     let recorded =
         super::service::create(&state.db, &state.bus, &by, user.unit_id, new, now, false)
@@ -84,7 +78,15 @@ pub async fn follow_up_incident(id: Uuid, form: FollowUpForm) -> Result<(), AppE
     let update = form.validate(t)?;
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();
-    super::service::follow_up(&state.db, &state.bus, &recorder(&user)?, id, update, now).await?;
+    super::service::follow_up(
+        &state.db,
+        &state.bus,
+        &super::service::Recorder::for_request(&user)?,
+        id,
+        update,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -98,7 +100,15 @@ pub async fn set_incident_status(id: Uuid, status: String) -> Result<(), AppErro
     };
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();
-    super::service::set_status(&state.db, &state.bus, &recorder(&user)?, id, status, now).await?;
+    super::service::set_status(
+        &state.db,
+        &state.bus,
+        &super::service::Recorder::for_request(&user)?,
+        id,
+        status,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -118,7 +128,15 @@ pub async fn add_incident_note(id: Uuid, text: String) -> Result<(), AppError> {
     errors.finish()?;
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();
-    super::service::add_note(&state.db, &state.bus, &recorder(&user)?, id, text, now).await?;
+    super::service::add_note(
+        &state.db,
+        &state.bus,
+        &super::service::Recorder::for_request(&user)?,
+        id,
+        text,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -132,6 +150,14 @@ pub async fn record_incident_receipt(id: Uuid, tier: String) -> Result<(), AppEr
     };
     let state = crate::state::app_state()?;
     let now = crate::ui::time::now_unix();
-    super::service::record_receipt(&state.db, &state.bus, &recorder(&user)?, id, tier, now).await?;
+    super::service::record_receipt(
+        &state.db,
+        &state.bus,
+        &super::service::Recorder::for_request(&user)?,
+        id,
+        tier,
+        now,
+    )
+    .await?;
     Ok(())
 }

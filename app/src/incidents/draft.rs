@@ -9,8 +9,7 @@ use time::macros::format_description;
 use super::model::{Casualties, IncidentFacts, IncidentSource, NewIncident};
 use crate::error::AppError;
 use crate::i18n::IncidentTexts;
-use crate::reference::{accident_types, industries, plausibly_in};
-use crate::site::{NodeTier, check_region};
+use crate::reference::{accident_types, industries};
 use crate::ui::form_reader::FormReader;
 use crate::ui::time::BEIJING;
 
@@ -130,12 +129,12 @@ impl IncidentForm {
         };
         let lon = r.coordinate(t.lon, &self.lon, 73.0..136.0, t.outside_china);
         let lat = r.coordinate(t.lat, &self.lat, 3.0..54.0, t.outside_china);
-        let region_code = self.region_code.trim().to_string();
-        if check_region(NodeTier::Enterprise, &region_code).is_err() {
-            r.errors.add(t.region_code, t.region_unknown);
-        } else if lon != 0.0 && lat != 0.0 && !plausibly_in(&region_code, (lon, lat)) {
-            r.errors.add(t.lon, t.far_from_region);
-        }
+        let region_code = r.place(
+            [t.region_code, t.lon],
+            &self.region_code,
+            (lon, lat),
+            [t.region_unknown, t.far_from_region],
+        );
         let address = r.text(t.address, &self.address, 200, false);
         let enterprise = r.text(t.enterprise, &self.enterprise, 100, false);
         let casualties = casualties(
@@ -157,13 +156,7 @@ impl IncidentForm {
             r.errors.add(t.source, t.form.choose);
         }
         let reporter = r.text(t.reporter, &self.reporter, 50, false);
-        let reporter_phone = r.text(t.reporter_phone, &self.reporter_phone, 30, false);
-        if !reporter_phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
-        {
-            r.errors.add(t.reporter_phone, t.phone_rule);
-        }
+        let reporter_phone = r.phone(t.reporter_phone, &self.reporter_phone, t.phone_rule);
         let external_id = r.text("external_id", &self.external_id, 64, false);
         r.finish()?;
         Ok(NewIncident {

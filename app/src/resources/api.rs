@@ -51,7 +51,7 @@ pub async fn save_resource(form: ResourceForm) -> Result<Uuid, AppError> {
         None => guard::require(Permission::ResourceWrite).await?,
     };
     let new = form.validate(t)?;
-    let by = crate::incidents::service::Recorder::for_user(&user, &state.site.node.id);
+    let by = crate::incidents::service::Recorder::for_request(&user)?;
     let now = crate::ui::time::now_unix();
     super::service::save(
         &state.db,

@@ -220,27 +220,7 @@ mod label_tests {
         };
         let t = &Locale::ZhCn.texts().resources;
         let new = form.validate(t).expect("valid");
-        let resource = Resource {
-            id: uuid::Uuid::nil(),
-            kind: new.kind,
-            name: new.name,
-            category: new.category,
-            capabilities: new.capabilities,
-            quantity: new.quantity,
-            unit: new.unit,
-            organisation: new.organisation,
-            details: new.details,
-            contact_name: new.contact_name,
-            contact_phone: new.contact_phone,
-            lon: new.lon,
-            lat: new.lat,
-            region_code: new.region_code,
-            address: new.address,
-            availability: new.availability,
-            expires_on: new.expires_on,
-            demo: false,
-            revision: 1,
-        };
+        let resource = new.stored(uuid::Uuid::nil());
         for locale in Locale::ALL {
             form = ResourceForm::default();
             for (i, cell) in labelled_cells(&resource, locale).iter().enumerate() {

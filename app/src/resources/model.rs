@@ -6,8 +6,6 @@ use uuid::Uuid;
 use super::{Availability, Capability, ResourceKind, SUPPLY_CLASSES};
 use crate::error::AppError;
 use crate::i18n::ResourceTexts;
-use crate::reference::plausibly_in;
-use crate::site::{NodeTier, check_region};
 use crate::ui::form_reader::FormReader;
 
 /// The largest quantity a row may hold (headcount, beds, tonnes, pieces).
@@ -104,6 +102,33 @@ pub struct NewResource {
     pub expires_on: Option<String>,
 }
 
+impl NewResource {
+    /// The entry as stored under `id` (first revision, not demo).
+    pub fn stored(self, id: Uuid) -> Resource {
+        Resource {
+            id,
+            kind: self.kind,
+            name: self.name,
+            category: self.category,
+            capabilities: self.capabilities,
+            quantity: self.quantity,
+            unit: self.unit,
+            organisation: self.organisation,
+            details: self.details,
+            contact_name: self.contact_name,
+            contact_phone: self.contact_phone,
+            lon: self.lon,
+            lat: self.lat,
+            region_code: self.region_code,
+            address: self.address,
+            availability: self.availability,
+            expires_on: self.expires_on,
+            demo: false,
+            revision: 1,
+        }
+    }
+}
+
 impl ResourceForm {
     /// The entry, if every field holds; otherwise every field error at once.
     pub fn validate(&self, t: &ResourceTexts) -> Result<NewResource, AppError> {
@@ -128,22 +153,16 @@ impl ResourceForm {
         let organisation = r.text(t.organisation, &self.organisation, 100, false);
         let details = r.text(t.details, &self.details, 1000, false);
         let contact_name = r.text(t.contact_name, &self.contact_name, 50, false);
-        let contact_phone = r.text(t.contact_phone, &self.contact_phone, 30, false);
-        if !contact_phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
-        {
-            r.errors.add(t.contact_phone, t.phone_rule);
-        }
+        let contact_phone = r.phone(t.contact_phone, &self.contact_phone, t.phone_rule);
         // The whole world first (a typo like 1120.5 is named as such), then the region.
         let lon = r.coordinate(t.lon, &self.lon, -180.0..180.0, t.outside_world);
         let lat = r.coordinate(t.lat, &self.lat, -90.0..90.0, t.outside_world);
-        let region_code = self.region_code.trim().to_string();
-        if check_region(NodeTier::Enterprise, &region_code).is_err() {
-            r.errors.add(t.region_code, t.region_unknown);
-        } else if lon != 0.0 && lat != 0.0 && !plausibly_in(&region_code, (lon, lat)) {
-            r.errors.add(t.lon, t.far_from_region);
-        }
+        let region_code = r.place(
+            [t.region_code, t.lon],
+            &self.region_code,
+            (lon, lat),
+            [t.region_unknown, t.far_from_region],
+        );
         let address = r.text(t.address, &self.address, 200, false);
         let availability = if self.availability.trim().is_empty() {
             Some(Availability::Ready)

@@ -84,6 +84,38 @@ impl<'a> FormReader<'a> {
         }
     }
 
+    /// A telephone number: digits, spaces and `+ - ( )` only (`rule` says so when not).
+    pub fn phone(&mut self, label: &str, value: &str, rule: &str) -> String {
+        let phone = self.text(label, value, 30, false);
+        if !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
+        {
+            self.errors.add(label, rule);
+        }
+        phone
+    }
+
+    /// A GB/T 2260 region code that exists, with the read coordinates inside (or within 1° of)
+    /// its province: `unknown` names a bad code under `code_label`, `far` a point elsewhere
+    /// under `lon_label`.
+    pub fn place(
+        &mut self,
+        [code_label, lon_label]: [&str; 2],
+        code: &str,
+        (lon, lat): (f64, f64),
+        [unknown, far]: [&str; 2],
+    ) -> String {
+        use crate::site::{NodeTier, check_region};
+        let code = code.trim().to_string();
+        if check_region(NodeTier::Enterprise, &code).is_err() {
+            self.errors.add(code_label, unknown);
+        } else if lon != 0.0 && lat != 0.0 && !crate::reference::plausibly_in(&code, (lon, lat)) {
+            self.errors.add(lon_label, far);
+        }
+        code
+    }
+
     /// One of a closed set, read by `parse`; anything else asks to choose.
     pub fn choice<T>(
         &mut self,

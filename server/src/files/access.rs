@@ -17,6 +17,14 @@ fn answer(error: AppError) -> Response {
         .into_response()
 }
 
+/// The user whose session the request carries, or 401.
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, AppError> {
+    let token = token_from_headers(headers).ok_or(AppError::Unauthorized)?;
+    session_user(&state.db, token)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
 /// The signed-in user, if their role grants `permission`: 401 signed out, 403 otherwise.
 pub async fn user_with(
     state: &AppState,
@@ -24,10 +32,7 @@ pub async fn user_with(
     permission: Permission,
 ) -> Result<CurrentUser, Response> {
     let checked = async {
-        let token = token_from_headers(headers).ok_or(AppError::Unauthorized)?;
-        let user = session_user(&state.db, token)
-            .await?
-            .ok_or(AppError::Unauthorized)?;
+        let user = signed_in(state, headers).await?;
         if !user.role.can(permission) {
             return Err(AppError::Forbidden);
         }
@@ -45,10 +50,7 @@ pub async fn incident_user(
     permission: Permission,
 ) -> Result<CurrentUser, Response> {
     let checked = async {
-        let token = token_from_headers(headers).ok_or(AppError::Unauthorized)?;
-        let user = session_user(&state.db, token)
-            .await?
-            .ok_or(AppError::Unauthorized)?;
+        let user = signed_in(state, headers).await?;
         let record = service::record_ref(&state.db, id).await?;
         check_record(&state.db, &state.site.node.id, &user, permission, &record).await?;
         Ok::<_, AppError>(user)

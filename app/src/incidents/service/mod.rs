@@ -32,6 +32,12 @@ impl Recorder {
             node: node.into(),
         }
     }
+
+    /// [`Recorder::for_user`] on this node, in a server function.
+    pub fn for_request(user: &crate::identity::CurrentUser) -> Result<Recorder, AppError> {
+        let node = crate::state::app_state()?.site.node.id;
+        Ok(Recorder::for_user(user, &node))
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -156,27 +156,7 @@ mod tests {
         let new = form
             .validate(&Locale::ZhCn.texts().resources)
             .expect("valid");
-        vec![Resource {
-            id: uuid::Uuid::nil(),
-            kind: new.kind,
-            name: new.name,
-            category: new.category,
-            capabilities: new.capabilities,
-            quantity: new.quantity,
-            unit: new.unit,
-            organisation: new.organisation,
-            details: new.details,
-            contact_name: new.contact_name,
-            contact_phone: new.contact_phone,
-            lon: new.lon,
-            lat: new.lat,
-            region_code: new.region_code,
-            address: new.address,
-            availability: new.availability,
-            expires_on: new.expires_on,
-            demo: false,
-            revision: 1,
-        }]
+        vec![new.stored(uuid::Uuid::nil())]
     }
 
     #[test]
