@@ -19,6 +19,12 @@ pub fn signed_in_user() -> Option<CurrentUser> {
     use_context::<UserContext>()?.0.get()?.ok()?
 }
 
+/// Whether the signed-in user's role grants `permission` (for showing controls; the server
+/// checks again); reactive.
+pub fn signed_in_can(permission: super::Permission) -> bool {
+    signed_in_user().is_some_and(|u| u.role.can(permission))
+}
+
 /// Loads `path` afresh, so every resource of the page sees the new session.
 pub fn reload_at(path: &str) {
     #[cfg(feature = "hydrate")]

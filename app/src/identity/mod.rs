@@ -24,7 +24,7 @@ pub use admin_api::*;
 pub use api::{ChangePassword, Login, Logout, change_password, get_current_user, login, logout};
 pub use api_key::*;
 pub use components::*;
-pub use context::{provide_current_user, signed_in_user};
+pub use context::{provide_current_user, signed_in_can, signed_in_user};
 pub use jurisdiction::{
     Decision, Grants, RecordRef, ShareReason, authorize, region_covers, region_prefix,
 };

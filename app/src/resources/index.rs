@@ -100,22 +100,6 @@ impl ResourceIndex {
         inner.tree.insert(entry);
     }
 
-    /// Marks a resource ready or not (committed, released) without moving it.
-    pub fn set_ready(&self, id: Uuid, ready: bool) {
-        let mut inner = self.inner.write().unwrap_or_else(PoisonError::into_inner);
-        let Some(old) = inner.by_id.get(&id).cloned() else {
-            return;
-        };
-        if old.data.ready == ready {
-            return;
-        }
-        inner.tree.remove(&old);
-        let mut entry = old;
-        entry.data.ready = ready;
-        inner.by_id.insert(id, entry.clone());
-        inner.tree.insert(entry);
-    }
-
     /// The `k` ready resources with `capability` within the region prefix (see
     /// `identity::region_prefix`) that would reach `scene` first. Neighbours come in distance
     /// order; the walk stops once even the fastest kind could not beat the k-th arrival.
@@ -261,10 +245,14 @@ mod tests {
         let all = scatter(200);
         let index = ResourceIndex::build(all.iter().map(indexed));
         let first = index.nearest((112.55, 37.87), Capability::Medical, "14", 1)[0];
-        index.set_ready(first.id, false);
+        let entry = all.iter().find(|r| r.id == first.id).expect("there");
+        let (at, mut data) = indexed(entry);
+        data.ready = false;
+        index.put(at, data.clone());
         let next = index.nearest((112.55, 37.87), Capability::Medical, "14", 1)[0];
         assert_ne!(next.id, first.id);
-        index.set_ready(first.id, true);
+        data.ready = true;
+        index.put(at, data);
         assert_eq!(
             index.nearest((112.55, 37.87), Capability::Medical, "14", 1)[0].id,
             first.id

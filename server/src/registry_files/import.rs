@@ -7,7 +7,7 @@ use app::incidents::service::Recorder;
 use app::resources::service::{Keeper, check_rows, import as write, read_file};
 use app::resources::{ImportMessage, ImportMode, ImportReport, ImportStage, MAX_IMPORT_BYTES};
 use app::state::AppState;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -51,7 +51,7 @@ pub async fn import(
     };
     let (tx, rx) = mpsc::channel::<ImportMessage>(32);
     let locale = locale_of(&headers);
-    tokio::spawn(run(state, user, locale, file.to_vec(), mode, tx));
+    tokio::spawn(run(state, user, locale, file, mode, tx));
     // Fused: the compression layer may poll once more after the end.
     let lines =
         futures_util::StreamExt::fuse(futures_util::stream::unfold(rx, |mut rx| async move {
@@ -71,7 +71,7 @@ async fn run(
     state: AppState,
     user: CurrentUser,
     locale: app::i18n::Locale,
-    bytes: Vec<u8>,
+    bytes: Bytes,
     mode: ImportMode,
     tx: mpsc::Sender<ImportMessage>,
 ) {
@@ -92,7 +92,7 @@ async fn checked_and_written(
     state: &AppState,
     user: &CurrentUser,
     locale: app::i18n::Locale,
-    bytes: Vec<u8>,
+    bytes: Bytes,
     mode: ImportMode,
     tx: &mpsc::Sender<ImportMessage>,
 ) -> Result<ImportReport, app::resources::service::ResourceError> {

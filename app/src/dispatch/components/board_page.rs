@@ -9,7 +9,7 @@ use super::live_cards::{merged, use_live_cards};
 use crate::dispatch::{DispatchCard, DispatchStatus, dispatch_board};
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
-use crate::identity::{Permission, signed_in_user};
+use crate::identity::{Permission, signed_in_can};
 
 #[component]
 pub fn DispatchBoardPage() -> impl IntoView {
@@ -23,8 +23,7 @@ pub fn DispatchBoardPage() -> impl IntoView {
             .and_then(|id| uuid::Uuid::parse_str(&id).ok())
     });
     let (loaded, changes) = use_live_cards(Signal::stored(0), dispatch_board, |_| true);
-    let may_dispatch =
-        Signal::derive(move || signed_in_user().is_some_and(|u| u.role.can(Permission::Dispatch)));
+    let may_dispatch = Signal::derive(move || signed_in_can(Permission::Dispatch));
     let board = move || {
         loaded.get().map(|result| match result {
             Ok(base) => {

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
+use super::live_cards::merged;
 use crate::dispatch::{
     DispatchCard, DispatchStatus, ReportDispatchPosition, SetDispatchStatus, apply, get_dispatch,
 };
@@ -46,10 +47,11 @@ pub fn FieldPage() -> impl IntoView {
     });
     let body = move || {
         loaded.get().map(|result| match result {
-            Ok(card) => {
-                let mut list = vec![card];
-                live.with(|l| l.iter().for_each(|c| apply(&mut list, c.clone())));
-                let card = list.remove(0);
+            Ok(loaded) => {
+                let card = live
+                    .with(|l| merged(std::slice::from_ref(&loaded), l))
+                    .pop()
+                    .unwrap_or(loaded);
                 view! { <FieldView card step /> }.into_any()
             }
             Err(error) => view! { <ErrorNotice error /> }.into_any(),

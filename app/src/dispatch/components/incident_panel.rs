@@ -9,14 +9,13 @@ use super::order_form::OrderForm;
 use crate::dispatch::{DispatchResources, incident_dispatches};
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
-use crate::identity::{Permission, signed_in_user};
+use crate::identity::{Permission, signed_in_can};
 
 #[component]
 pub fn IncidentDispatchPanel(incident: Uuid, closed: bool) -> impl IntoView {
     let i18n = use_i18n();
     let order = ServerAction::<DispatchResources>::new();
-    let may_dispatch =
-        Signal::derive(move || signed_in_user().is_some_and(|u| u.role.can(Permission::Dispatch)));
+    let may_dispatch = Signal::derive(move || signed_in_can(Permission::Dispatch));
     let reload = Signal::derive(move || order.version().get());
     let (loaded, changes) = use_live_cards(
         reload,

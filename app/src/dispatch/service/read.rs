@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -131,7 +132,14 @@ pub async fn board(
     now: i64,
 ) -> Result<Vec<DispatchCard>, DispatchError> {
     let since = crate::incidents::service::to_time(now - WITHDRAWN_SHOWN_FOR);
+    // Only the jurisdiction's incidents, chosen in the database.
+    let within = Query::select()
+        .column(incident::Column::Id)
+        .from(incident::Entity)
+        .and_where(incident::Column::RegionCode.starts_with(prefix))
+        .to_owned();
     let rows = dispatch::Entity::find()
+        .filter(dispatch::Column::IncidentId.in_subquery(within))
         .filter(
             Condition::any()
                 .add(dispatch::Column::Status.ne(DispatchStatus::Withdrawn.key()))
@@ -140,7 +148,5 @@ pub async fn board(
         .order_by_asc(dispatch::Column::DispatchedAt)
         .all(db)
         .await?;
-    let mut all = cards(db, rows).await?;
-    all.retain(|c| c.region_code.starts_with(prefix));
-    Ok(all)
+    cards(db, rows).await
 }

@@ -33,8 +33,9 @@ async fn audit(
     id: Uuid,
     after: serde_json::Value,
 ) -> Result<(), DispatchError> {
-    crate::resources::service::audit(db, by, action, format!("dispatch:{id}"), None, after).await?;
-    Ok(())
+    Ok(by
+        .audit(db, action, format!("dispatch:{id}"), None, after)
+        .await?)
 }
 
 fn mark(r: &resource::Model, status: DispatchStatus) -> Result<DispatchMark, DispatchError> {

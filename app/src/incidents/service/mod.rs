@@ -33,6 +33,26 @@ impl Recorder {
         }
     }
 
+    /// Appends the audit record of a write to `target` (`kind:id`), in the write's transaction.
+    pub async fn audit(
+        &self,
+        db: &impl sea_orm::ConnectionTrait,
+        action: &str,
+        target: String,
+        before: Option<serde_json::Value>,
+        after: serde_json::Value,
+    ) -> Result<(), DbErr> {
+        let entry = crate::audit::NewAuditEntry {
+            actor: self.actor.clone(),
+            action: action.into(),
+            target,
+            before,
+            after: Some(after),
+        };
+        crate::audit::service::append(db, &self.node, entry).await?;
+        Ok(())
+    }
+
     /// [`Recorder::for_user`] on this node, in a server function.
     pub fn for_request(user: &crate::identity::CurrentUser) -> Result<Recorder, AppError> {
         let node = crate::state::app_state()?.site.node.id;

@@ -12,7 +12,6 @@ use uuid::Uuid;
 
 use super::read::{EntryDetail, facts_of, find, parse_grade, summary, summary_of, to_time};
 use super::{IncidentError, RECORD_KIND, Recorder, shared_units};
-use crate::audit::NewAuditEntry;
 use crate::identity::entity::org_unit;
 use crate::identity::region_covers;
 use crate::incidents::entity::{entry, incident, receipt, version};
@@ -44,15 +43,8 @@ pub(super) async fn audit(
     before: Option<serde_json::Value>,
     after: serde_json::Value,
 ) -> Result<(), IncidentError> {
-    let entry = NewAuditEntry {
-        actor: by.actor.clone(),
-        action: action.into(),
-        target: format!("{RECORD_KIND}:{id}"),
-        before,
-        after: Some(after),
-    };
-    crate::audit::service::append(db, &by.node, entry).await?;
-    Ok(())
+    let target = format!("{RECORD_KIND}:{id}");
+    Ok(by.audit(db, action, target, before, after).await?)
 }
 
 pub(super) async fn add_entry(

@@ -7,7 +7,7 @@ use std::io::Cursor;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
-use super::write::{Keeper, audit, insert_rows};
+use super::write::{Keeper, insert_rows};
 use super::{RECORD_KIND, ResourceError, indexed};
 use crate::error::AppError;
 use crate::i18n::ResourceTexts;
@@ -180,7 +180,8 @@ pub async fn import(
         stored.first().map_or(uuid::Uuid::nil(), |m| m.id)
     );
     let after = json!({ "imported": total, "sha256": file_sha256 });
-    audit(&txn, by, "resource.import", target, None, after).await?;
+    by.audit(&txn, "resource.import", target, None, after)
+        .await?;
     txn.commit().await?;
     for model in &stored {
         if let Some((at, data)) = indexed(model) {

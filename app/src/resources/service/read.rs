@@ -156,29 +156,36 @@ pub async fn candidates(
     prefix: &str,
     per_need: usize,
 ) -> Result<Vec<CapabilityCandidates>, ResourceError> {
-    let mut out = Vec::with_capacity(needs.len());
-    for &capability in needs {
-        let hits = index.nearest(scene, capability, prefix, per_need);
-        let ids: Vec<Uuid> = hits.iter().map(|h| h.id).collect();
-        let rows = resource::Entity::find()
-            .filter(resource::Column::Id.is_in(ids))
-            .all(db)
-            .await?;
-        let candidates = hits
-            .iter()
-            .filter_map(|hit| {
-                let row = rows.iter().find(|m| m.id == hit.id)?;
-                Some(Candidate {
-                    resource: to_resource(row).ok()?,
-                    distance_km: hit.distance_km,
-                    eta_minutes: hit.eta_minutes,
-                })
-            })
-            .collect();
-        out.push(CapabilityCandidates {
+    let hits: Vec<_> = needs
+        .iter()
+        .map(|&c| (c, index.nearest(scene, c, prefix, per_need)))
+        .collect();
+    // The entries of every ability in one query.
+    let ids: Vec<Uuid> = hits
+        .iter()
+        .flat_map(|(_, h)| h.iter().map(|n| n.id))
+        .collect();
+    let rows: std::collections::HashMap<Uuid, Resource> = resource::Entity::find()
+        .filter(resource::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .iter()
+        .filter_map(|m| Some((m.id, to_resource(m).ok()?)))
+        .collect();
+    Ok(hits
+        .into_iter()
+        .map(|(capability, nearby)| CapabilityCandidates {
             capability,
-            candidates,
-        });
-    }
-    Ok(out)
+            candidates: nearby
+                .iter()
+                .filter_map(|hit| {
+                    Some(Candidate {
+                        resource: rows.get(&hit.id)?.clone(),
+                        distance_km: hit.distance_km,
+                        eta_minutes: hit.eta_minutes,
+                    })
+                })
+                .collect(),
+        })
+        .collect())
 }

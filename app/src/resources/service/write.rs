@@ -10,33 +10,11 @@ use uuid::Uuid;
 
 use super::read::{find, indexed};
 use super::{RECORD_KIND, ResourceError};
-use crate::audit::NewAuditEntry;
 use crate::identity::region_covers;
 use crate::incidents::service::Recorder;
 use crate::resources::entity::resource;
 use crate::resources::index::ResourceIndex;
 use crate::resources::*;
-
-pub(crate) async fn audit(
-    db: &impl ConnectionTrait,
-    by: &Recorder,
-    action: &str,
-    target: String,
-    before: Option<serde_json::Value>,
-    after: serde_json::Value,
-) -> Result<(), DbErr> {
-    let entry = NewAuditEntry {
-        actor: by.actor.clone(),
-        action: action.into(),
-        target,
-        before,
-        after: Some(after),
-    };
-    crate::audit::service::append(db, &by.node, entry).await?;
-    Ok(())
-}
-
-use sea_orm::DbErr;
 
 fn snapshot(m: &resource::Model) -> serde_json::Value {
     json!({
@@ -127,9 +105,8 @@ pub async fn insert_all(
     demo: bool,
 ) -> Result<Vec<resource::Model>, ResourceError> {
     let stored = insert_rows(db, keeper, entries, now, demo).await?;
-    audit(
+    by.audit(
         db,
-        by,
         "resource.create",
         format!(
             "{RECORD_KIND}:{}",
@@ -174,9 +151,8 @@ pub async fn save(
             row.updated_at = Set(crate::incidents::service::to_time(now));
             let model = row.update(&txn).await?;
             let target = format!("{RECORD_KIND}:{id}");
-            audit(
+            by.audit(
                 &txn,
-                by,
                 "resource.update",
                 target,
                 Some(before),

@@ -4,14 +4,14 @@ use leptos_router::components::A;
 
 use crate::i18n::use_i18n;
 use crate::identity::Permission;
-use crate::identity::context::signed_in_user;
+use crate::identity::context::signed_in_can;
 use crate::sections::Section;
 
 /// The administration's heading and tabs, and a plain word for those who are not administrators.
 #[component]
 pub fn AdminFrame(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    let allowed = move || signed_in_user().is_some_and(|u| u.role.can(Permission::UserAdmin));
+    let allowed = move || signed_in_can(Permission::UserAdmin);
     let tabs = move || {
         let t = &i18n.t().admin;
         [
