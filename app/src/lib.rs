@@ -13,6 +13,7 @@ pub mod identity;
 pub mod incidents;
 pub mod live;
 pub mod map;
+pub mod models;
 pub mod reference;
 pub mod resources;
 pub mod sections;
