@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use app::audit::Actor;
 use app::identity::ApiScope;
-use app::identity::service::{NewApiKey, create_api_key, units_within};
+use app::identity::service::units_within;
 use app::incidents::service::{self, Recorder};
 use app::incidents::*;
 use app::live::EventId;
@@ -20,7 +20,7 @@ use app::state::AppState;
 use axum::body::Body;
 use http::Request;
 use http_body_util::BodyExt;
-use support::{database_urls, get_as, read, send, signed_in, state};
+use support::{database_urls, get_as, send, signed_in, state};
 use uuid::Uuid;
 
 fn recorder() -> Recorder {
@@ -219,16 +219,7 @@ async fn every_committed_change_is_published_once_and_a_refused_one_never() {
 }
 
 async fn api_key(state: &AppState, region: &str, scope: ApiScope) -> String {
-    let new = NewApiKey {
-        name: format!("119 接警 {region}"),
-        unit_id: unit(state, region).await,
-        scopes: vec![scope],
-        valid_days: 1,
-    };
-    create_api_key(&state.db, &Actor::System, "sx", new)
-        .await
-        .expect("key")
-        .key
+    support::api_key(state, unit(state, region).await, scope).await
 }
 
 async fn post_incident(
@@ -236,19 +227,7 @@ async fn post_incident(
     key: &str,
     body: serde_json::Value,
 ) -> (u16, serde_json::Value) {
-    let mut request = Request::post("/api/v1/incidents")
-        .header(http::header::CONTENT_TYPE, "application/json")
-        .header(http::header::ACCEPT_LANGUAGE, "zh-CN");
-    if !key.is_empty() {
-        request = request.header(http::header::AUTHORIZATION, format!("Bearer {key}"));
-    }
-    let response = send(
-        state,
-        request.body(Body::from(body.to_string())).expect("request"),
-    )
-    .await;
-    let (status, text) = read(response).await;
-    (status, serde_json::from_str(&text).unwrap_or_default())
+    support::api_post(state, "/api/v1/incidents", key, body).await
 }
 
 fn call_centre_report(external_id: &str, deaths: serde_json::Value) -> serde_json::Value {

@@ -40,6 +40,7 @@ pub struct Texts {
     pub form: super::FormTexts,
     pub resources: super::ResourceTexts,
     pub dispatch: super::DispatchTexts,
+    pub models: super::ModelTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,

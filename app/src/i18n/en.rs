@@ -282,6 +282,7 @@ pub(super) const TEXTS: Texts = Texts {
     form: super::form::EN,
     resources: super::resources::EN,
     dispatch: super::dispatch::EN,
+    models: super::models::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

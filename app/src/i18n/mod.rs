@@ -9,6 +9,7 @@ mod dispatch;
 mod en;
 mod form;
 mod incidents;
+mod models;
 mod resources;
 mod zh;
 
@@ -16,6 +17,7 @@ pub use catalog::*;
 pub use dispatch::DispatchTexts;
 pub use form::FormTexts;
 pub use incidents::IncidentTexts;
+pub use models::ModelTexts;
 pub use resources::ResourceTexts;
 
 use leptos::prelude::*;

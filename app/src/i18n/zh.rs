@@ -272,6 +272,7 @@ pub(super) const TEXTS: Texts = Texts {
     form: super::form::ZH,
     resources: super::resources::ZH,
     dispatch: super::dispatch::ZH,
+    models: super::models::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

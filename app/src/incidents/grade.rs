@@ -19,6 +19,7 @@ pub enum Grade {
 
 /// The measures a grade is read from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Severity {
     /// 死亡 (including 失踪: the decree counts the missing with the dead).
     pub deaths: u32,

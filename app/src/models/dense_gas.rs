@@ -74,6 +74,7 @@ fn beta(curves: &[Curve], alpha: f64, ratio: f64) -> (f64, bool) {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReleaseMode {
     #[default]
@@ -82,6 +83,7 @@ pub enum ReleaseMode {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DenseGasInput {
     pub mode: Option<ReleaseMode>,

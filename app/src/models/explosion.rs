@@ -57,6 +57,7 @@ fn cn_overpressure_ratio(z: f64) -> f64 {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VceMethod {
     #[default]
@@ -65,6 +66,7 @@ pub enum VceMethod {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct VceInput {
     /// Flammable mass in the cloud, kg.

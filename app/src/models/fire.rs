@@ -73,6 +73,7 @@ fn reaches(thresholds: &[f64], from: f64, flux: impl Fn(f64) -> f64, warnings: &
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PoolFireMethod {
     /// Cylinder of Thomas height with a uniform emissive power and its view factor. Default.
@@ -83,6 +84,7 @@ pub enum PoolFireMethod {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PoolFireInput {
     /// Pool diameter, m.
@@ -250,6 +252,7 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct JetFireInput {
     /// Release rate of the burning jet, kg/s.
@@ -307,6 +310,7 @@ pub fn jet_fire(input: &JetFireInput) -> Result<Report<JetFire>, Problems> {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FireballMethod {
     /// CCPS (1999) §2.2.5: D = 5.8·M^⅓, t = 0.45·M^⅓ (M < 30 t) or 2.6·M^⅙, centre at 0.75·D,
@@ -318,6 +322,7 @@ pub enum FireballMethod {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TankShape {
     /// 柱形罐: q₀ = 270 kW/m². Default.
@@ -328,6 +333,7 @@ pub enum TankShape {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct FireballInput {
     /// Flammable mass in the fireball, kg.

@@ -24,6 +24,7 @@ pub const MAX_LEVELS: usize = 3;
 
 /// A level of concern: a named concentration (AEGL-3, ERPG-2, IDLH...).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Level {
     pub name: String,
     /// mg/m³.
@@ -54,16 +55,24 @@ pub struct Dispersion {
 
 /// A receptor in the plume's frame, m.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Point {
     pub x: f64,
     pub y: f64,
     pub z: f64,
 }
 
-/// Inputs both Gaussian models share.
+/// The input of both Gaussian models: a plume takes a `release_rate`, a puff a `mass`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
-pub struct Common {
+pub struct GaussianInput {
+    /// Release rate, kg/s (plume).
+    pub release_rate: Option<f64>,
+    /// Mass released at once, kg (puff).
+    pub mass: Option<f64>,
+    /// Plume σ set (default briggs_rural); puffs have one set.
+    pub sigma_set: Option<SigmaSet>,
     /// Mean wind speed, m/s.
     pub wind_speed: Option<f64>,
     pub stability: Option<StabilityClass>,
@@ -85,26 +94,6 @@ pub struct Common {
     pub wind_from: Option<f64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PlumeInput {
-    /// Release rate, kg/s.
-    pub release_rate: Option<f64>,
-    /// Plume σ set (default briggs_rural).
-    pub sigma_set: Option<SigmaSet>,
-    #[serde(flatten)]
-    pub common: Common,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PuffInput {
-    /// Mass released at once, kg.
-    pub mass: Option<f64>,
-    #[serde(flatten)]
-    pub common: Common,
-}
-
 /// What the checks of [`Common`] found usable.
 struct Settled {
     u: f64,
@@ -114,7 +103,7 @@ struct Settled {
     reflect: bool,
 }
 
-impl Common {
+impl GaussianInput {
     fn check(&self, problems: &mut Problems) {
         problems.required("wind_speed", self.wind_speed);
         problems.optional("wind_speed", self.wind_speed, 0.1, 50.0);
@@ -310,7 +299,7 @@ fn distance_warnings(reaches: &[Reach], u: f64, warnings: &mut Vec<Warning>) {
     }
 }
 
-fn disperse(cloud: &impl Cloud, common: &Common, u: f64, mut warnings: Vec<Warning>) -> (Dispersion, Vec<Warning>) {
+fn disperse(cloud: &impl Cloud, common: &GaussianInput, u: f64, mut warnings: Vec<Warning>) -> (Dispersion, Vec<Warning>) {
     let frame = common.frame();
     let reaches: Vec<Reach> = common.levels.iter().map(|l| reach(cloud, l, frame, &mut warnings)).collect();
     distance_warnings(&reaches, u, &mut warnings);
@@ -318,54 +307,63 @@ fn disperse(cloud: &impl Cloud, common: &Common, u: f64, mut warnings: Vec<Warni
     (Dispersion { reaches, point_mg_m3 }, warnings)
 }
 
-pub fn plume(input: &PlumeInput) -> Result<Report<Dispersion>, Problems> {
+pub fn plume(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
     let mut problems = Problems::default();
     if let Some(rate) = problems.required("release_rate", input.release_rate) {
         problems.positive("release_rate", rate, 100_000.0);
     }
-    input.common.check(&mut problems);
+    if input.mass.is_some() {
+        problems.add("mass", Problem::Inconsistent { with: "release_rate".into() });
+    }
+    input.check(&mut problems);
     problems.finish(|| ())?;
     let rate = input.release_rate.unwrap_or_default();
     let mut a = Assumptions::default();
     a.note("release_rate", format!("{rate} kg/s"), false);
     let set = input.sigma_set.unwrap_or_default();
     a.note("sigma_set", set.key(), input.sigma_set.is_none());
-    let s = input.common.settle(&mut a);
+    let s = input.settle(&mut a);
     let u = s.u;
     let mut warnings = Vec::new();
-    if let Some(density) = input.common.release_density() {
+    if let Some(density) = input.release_density() {
         let criterion = dense_gas::continuous_criterion(rate, density, dense_gas::AIR_DENSITY, u);
         if criterion >= dense_gas::CONTINUOUS_LIMIT {
             warnings.push(Warning::DenseGasCriterionMet { criterion, limit: dense_gas::CONTINUOUS_LIMIT });
         }
     }
     let cloud = Plume { q: rate * 1e6, set, s };
-    let (result, warnings) = disperse(&cloud, &input.common, u, warnings);
+    let (result, warnings) = disperse(&cloud, input, u, warnings);
     Ok(a.finish(result, warnings))
 }
 
-pub fn puff(input: &PuffInput) -> Result<Report<Dispersion>, Problems> {
+pub fn puff(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
     let mut problems = Problems::default();
     if let Some(mass) = problems.required("mass", input.mass) {
         problems.positive("mass", mass, 1e8);
     }
-    input.common.check(&mut problems);
+    if input.release_rate.is_some() {
+        problems.add("release_rate", Problem::Inconsistent { with: "mass".into() });
+    }
+    if input.sigma_set.is_some() {
+        problems.add("sigma_set", Problem::Inconsistent { with: "mass".into() });
+    }
+    input.check(&mut problems);
     problems.finish(|| ())?;
     let mass = input.mass.unwrap_or_default();
     let mut a = Assumptions::default();
     a.note("mass", format!("{mass} kg"), false);
     a.note("sigma_set", "ccps_puff", true);
-    let s = input.common.settle(&mut a);
+    let s = input.settle(&mut a);
     let u = s.u;
     let mut warnings = Vec::new();
-    if let Some(density) = input.common.release_density() {
+    if let Some(density) = input.release_density() {
         let criterion = dense_gas::instantaneous_criterion(mass, density, dense_gas::AIR_DENSITY, u);
         if criterion >= dense_gas::INSTANTANEOUS_LIMIT {
             warnings.push(Warning::DenseGasCriterionMet { criterion, limit: dense_gas::INSTANTANEOUS_LIMIT });
         }
     }
     let cloud = Puff { m: mass * 1e6, s };
-    let (result, warnings) = disperse(&cloud, &input.common, u, warnings);
+    let (result, warnings) = disperse(&cloud, input, u, warnings);
     Ok(a.finish(result, warnings))
 }
 
@@ -374,16 +372,13 @@ mod tests {
     use super::*;
     use StabilityClass::*;
 
-    fn plume_input(rate: f64, class: StabilityClass, level: f64) -> PlumeInput {
-        PlumeInput {
+    fn plume_input(rate: f64, class: StabilityClass, level: f64) -> GaussianInput {
+        GaussianInput {
             release_rate: Some(rate),
-            common: Common {
-                wind_speed: Some(3.0),
-                stability: Some(class),
-                levels: vec![Level { name: "L".into(), mg_m3: level }],
-                ..Common::default()
-            },
-            ..PlumeInput::default()
+            wind_speed: Some(3.0),
+            stability: Some(class),
+            levels: vec![Level { name: "L".into(), mg_m3: level }],
+            ..GaussianInput::default()
         }
     }
 
@@ -391,7 +386,7 @@ mod tests {
     fn ground_release_on_the_axis_is_q_over_pi_u_sigma_y_sigma_z() {
         // CCPS (1999) Eq. 2.1.56: ground source, ground receptor, on the axis.
         let mut input = plume_input(1.0, D, 1.0);
-        input.common.point = Some(Point { x: 500.0, y: 0.0, z: 0.0 });
+        input.point = Some(Point { x: 500.0, y: 0.0, z: 0.0 });
         let got = plume(&input).unwrap().result.point_mg_m3.unwrap();
         let (sy, sz) = SigmaSet::BriggsRural.plume(D, 500.0);
         let expected = 1e6 / (PI * 3.0 * sy * sz);
@@ -414,8 +409,8 @@ mod tests {
     fn the_footprint_lies_downwind_on_the_map() {
         let mut input = plume_input(2.0, D, 100.0);
         let source = Position { lon: 112.55, lat: 37.87 };
-        input.common.source = Some(source);
-        input.common.wind_from = Some(270.0); // west wind: the plume goes east
+        input.source = Some(source);
+        input.wind_from = Some(270.0); // west wind: the plume goes east
         let reach = plume(&input).unwrap().result.reaches.remove(0);
         let ring = reach.footprint.unwrap();
         assert!(ring.iter().all(|p| p[0] >= source.lon));
@@ -425,13 +420,13 @@ mod tests {
     #[test]
     fn an_elevated_source_is_zero_at_the_stack_foot_and_reflection_doubles_the_ground_level() {
         let mut input = plume_input(1.0, D, 1.0);
-        input.common.source_height = Some(50.0);
-        input.common.point = Some(Point { x: 1.0, y: 0.0, z: 0.0 });
+        input.source_height = Some(50.0);
+        input.point = Some(Point { x: 1.0, y: 0.0, z: 0.0 });
         assert!(plume(&input).unwrap().result.point_mg_m3.unwrap() < 1e-30);
-        input.common.source_height = Some(0.0);
-        input.common.point = Some(Point { x: 800.0, y: 0.0, z: 0.0 });
+        input.source_height = Some(0.0);
+        input.point = Some(Point { x: 800.0, y: 0.0, z: 0.0 });
         let reflected = plume(&input).unwrap().result.point_mg_m3.unwrap();
-        input.common.ground_reflection = Some(false);
+        input.ground_reflection = Some(false);
         let absorbed = plume(&input).unwrap().result.point_mg_m3.unwrap();
         assert!((reflected / absorbed - 2.0).abs() < 1e-12);
     }
@@ -439,14 +434,12 @@ mod tests {
     #[test]
     fn puff_peak_matches_the_closed_form() {
         // CCPS (1999) Eq. 2.1.58 at the puff centre, ground release and receptor.
-        let input = PuffInput {
+        let input = GaussianInput {
             mass: Some(100.0),
-            common: Common {
-                wind_speed: Some(2.0),
-                stability: Some(F),
-                point: Some(Point { x: 1000.0, y: 0.0, z: 0.0 }),
-                ..Common::default()
-            },
+            wind_speed: Some(2.0),
+            stability: Some(F),
+            point: Some(Point { x: 1000.0, y: 0.0, z: 0.0 }),
+            ..GaussianInput::default()
         };
         let got = puff(&input).unwrap().result.point_mg_m3.unwrap();
         let (sy, sz) = sigma::puff(F, 1000.0);
@@ -457,8 +450,8 @@ mod tests {
     #[test]
     fn dense_release_in_a_neutral_model_is_warned() {
         let mut input = plume_input(20.0, F, 10.0);
-        input.common.wind_speed = Some(1.5);
-        input.common.molar_mass = Some(70.9); // chlorine
+        input.wind_speed = Some(1.5);
+        input.molar_mass = Some(70.9); // chlorine
         let report = plume(&input).unwrap();
         assert!(report.warnings.iter().any(|w| matches!(w, Warning::DenseGasCriterionMet { .. })), "{:?}", report.warnings);
     }
@@ -466,7 +459,7 @@ mod tests {
     #[test]
     fn far_levels_and_calm_wind_are_warned() {
         let mut input = plume_input(50.0, F, 1.0);
-        input.common.wind_speed = Some(0.8);
+        input.wind_speed = Some(0.8);
         let warnings = plume(&input).unwrap().warnings;
         assert!(warnings.iter().any(|w| matches!(w, Warning::BeyondTenKilometres { .. })), "{warnings:?}");
         assert!(warnings.iter().any(|w| matches!(w, Warning::LowWind { .. })));
@@ -474,15 +467,12 @@ mod tests {
 
     #[test]
     fn bad_inputs_are_each_named() {
-        let input = PlumeInput {
+        let input = GaussianInput {
             release_rate: Some(-1.0),
-            common: Common {
-                wind_speed: Some(0.0),
-                levels: vec![Level { name: "x".into(), mg_m3: -3.0 }],
-                source: Some(Position { lon: 112.0, lat: 37.0 }),
-                ..Common::default()
-            },
-            ..PlumeInput::default()
+            wind_speed: Some(0.0),
+            levels: vec![Level { name: "x".into(), mg_m3: -3.0 }],
+            source: Some(Position { lon: 112.0, lat: 37.0 }),
+            ..GaussianInput::default()
         };
         let fields: Vec<String> = plume(&input).unwrap_err().0.into_iter().map(|(f, _)| f).collect();
         for field in ["release_rate", "wind_speed", "stability", "levels[0].mg_m3", "wind_from"] {

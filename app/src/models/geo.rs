@@ -12,6 +12,7 @@ const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// WGS-84 degrees.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Position {
     pub lon: f64,
     pub lat: f64,

@@ -144,6 +144,7 @@ impl HazardGrade {
 
 /// One substance on site: a named substance of 表1 or a hazard category of 表2.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Holding {
     pub substance: Option<String>,
@@ -153,6 +154,7 @@ pub struct Holding {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct HazardInput {
     pub substances: Vec<Holding>,

@@ -16,6 +16,7 @@ pub mod hazard;
 pub mod input;
 pub mod probit;
 pub mod report;
+pub mod run;
 pub mod scenario;
 pub mod sigma;
 pub mod solve;

@@ -69,6 +69,7 @@ pub fn probability(y: f64) -> f64 {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ProbitInput {
     /// A set id (`burn_fatality`, `toxic:chlorine`, ...).

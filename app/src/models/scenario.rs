@@ -18,7 +18,7 @@ use super::chemicals::{self, Chemical};
 use super::dense_gas::{self, DenseGasInput, ReleaseMode};
 use super::explosion::{self, VceInput};
 use super::fire::{self, FireballInput, PoolFireInput};
-use super::gaussian::{self, Common, Level, PlumeInput, PuffInput};
+use super::gaussian::{self, GaussianInput, Level};
 use super::geo::{PlumeFrame, Position, Ring, circle};
 use super::input::{Problem, Problems};
 use super::report::{Assumption, Warning};
@@ -27,6 +27,7 @@ use super::stability::{Insolation, StabilityInput, stability_class};
 use super::{StabilityClass, T_AMBIENT, gas_density};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Event {
     /// Continuous gas release, kg/s.
@@ -61,6 +62,7 @@ impl Event {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Scenario {
     pub chemical: String,
@@ -219,20 +221,20 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
                 let reaches = report.result.reaches.into_iter().map(|r| (r.name, Some(r.distance_m)));
                 (ModelUsed::DenseGas, Some(class), rings_around(source, reaches))
             } else {
-                let common = Common {
+                let input = GaussianInput {
                     wind_speed: Some(scenario.wind_speed),
                     stability: Some(class),
                     levels,
                     molar_mass: Some(chemical.molar_mass),
                     source: Some(source),
                     wind_from: Some(scenario.wind_from),
-                    ..Common::default()
+                    ..GaussianInput::default()
                 };
                 let (model, report) = if continuous {
-                    let input = PlumeInput { release_rate: Some(scenario.amount), sigma_set: Some(scenario.sigma_set), common };
+                    let input = GaussianInput { release_rate: Some(scenario.amount), sigma_set: Some(scenario.sigma_set), ..input };
                     (ModelUsed::GaussianPlume, gaussian::plume(&input)?)
                 } else {
-                    (ModelUsed::GaussianPuff, gaussian::puff(&PuffInput { mass: Some(scenario.amount), common })?)
+                    (ModelUsed::GaussianPuff, gaussian::puff(&GaussianInput { mass: Some(scenario.amount), ..input })?)
                 };
                 assumptions.extend(report.assumptions);
                 warnings.extend(report.warnings);

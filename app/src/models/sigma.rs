@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::StabilityClass;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SigmaSet {
     #[default]

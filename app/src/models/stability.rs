@@ -12,6 +12,7 @@ use super::input::{Problem, Problems};
 use super::report::{Assumptions, Report, Warning};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub enum StabilityClass {
     A,
     B,
@@ -42,6 +43,7 @@ impl StabilityClass {
 
 /// 日间太阳辐射 (incoming solar radiation) as the table's three columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Insolation {
     /// Strong: sun higher than about 60° with clear sky (summer midday).
@@ -54,6 +56,7 @@ pub enum Insolation {
 
 /// Which class of a split cell the models use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SplitRule {
     /// The more stable class (B of A–B): longer ground-level plume. The default.
@@ -64,6 +67,7 @@ pub enum SplitRule {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct StabilityInput {
     /// Wind speed at 10 m, m/s.

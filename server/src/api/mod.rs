@@ -5,6 +5,7 @@ mod auth;
 mod directory;
 mod error;
 mod incidents;
+mod models;
 mod openapi;
 mod whoami;
 
@@ -22,5 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/directory", get(directory::list))
         .route("/api/v1/incidents", post(incidents::create))
         .route("/api/v1/incidents/{id}", get(incidents::get))
+        .route("/api/v1/models/chemicals", get(models::chemicals))
+        .route("/api/v1/models/{model}", post(models::compute))
         .route("/api/v1/openapi.json", get(openapi::document))
 }

@@ -43,6 +43,27 @@ fn report_properties() -> Value {
     })
 }
 
+/// `POST /api/v1/models/{model}` for each model, adding the input schemas to `schemas`.
+fn model_paths(schemas: &mut serde_json::Map<String, Value>, errors: &Value) -> serde_json::Map<String, Value> {
+    let (inputs, definitions) = app::models::run::input_schemas();
+    schemas.extend(definitions);
+    let mut responses = errors.clone();
+    responses["200"] = json!({ "description": "The result with its assumptions (each input used, and whether the documented default applied) and warnings", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ModelReport" } } } });
+    inputs
+        .into_iter()
+        .map(|(model, schema)| {
+            let path = json!({
+                "post": {
+                    "summary": format!("Model `{model}` (any valid key; pure computation)"),
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": schema } } },
+                    "responses": responses
+                }
+            });
+            (format!("/api/v1/models/{model}"), path)
+        })
+        .collect()
+}
+
 fn openapi() -> Value {
     let error = json!({ "$ref": "#/components/schemas/Error" });
     let errors = |codes: &[&str]| -> Value {
@@ -59,8 +80,10 @@ fn openapi() -> Value {
     create_responses["201"] = json!({ "description": "Recorded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Recorded" } } } });
     create_responses["200"] = json!({ "description": "This external id was recorded before: that record", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Recorded" } } } });
     let mut get_responses = errors(&["401", "403", "404"]);
+    let mut model_schemas = serde_json::Map::new();
+    let models = model_paths(&mut model_schemas, &errors(&["401", "422"]));
     get_responses["200"] = json!({ "description": "The incident", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/IncidentSummary" } } } });
-    json!({
+    let mut document = json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Yingji JSON API",
@@ -131,12 +154,40 @@ fn openapi() -> Value {
                 }
             }
         }
-    })
+    });
+    let schemas = document["components"]["schemas"].as_object_mut().expect("schemas is an object");
+    schemas.extend(model_schemas);
+    schemas.insert("ModelReport".into(), json!({
+        "type": "object",
+        "properties": {
+            "result": { "description": "The model's numbers (distances in m, concentrations in mg/m³, fluxes in kW/m², overpressures in kPa)" },
+            "assumptions": { "type": "array", "items": { "type": "object", "properties": { "key": { "type": "string" }, "value": { "type": "string" }, "defaulted": { "type": "boolean" } } } },
+            "warnings": { "type": "array", "items": { "type": "object", "required": ["code"], "properties": { "code": { "type": "string" } } } }
+        }
+    }));
+    let paths = document["paths"].as_object_mut().expect("paths is an object");
+    paths.extend(models);
+    paths.insert("/api/v1/models/chemicals".into(), json!({ "get": { "summary": "The chemical table the models draw on: properties and levels of concern with their sources", "responses": errors(&["401"]) } }));
+    document
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_model_is_documented_with_resolvable_schemas() {
+        let document = openapi();
+        for model in app::models::run::MODELS {
+            let path = &document["paths"][format!("/api/v1/models/{model}")]["post"];
+            let reference = path["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str().unwrap();
+            let name = reference.strip_prefix("#/components/schemas/").unwrap();
+            assert!(document["components"]["schemas"][name].is_object(), "{model}: {reference}");
+        }
+        // Field docs come from the input types.
+        let plume = &document["components"]["schemas"]["GaussianInput"]["properties"]["release_rate"];
+        assert!(plume["description"].as_str().unwrap().contains("kg/s"), "{plume}");
+    }
 
     #[test]
     fn the_document_names_every_field_the_form_reads() {

@@ -106,6 +106,38 @@ pub async fn api_get(state: &AppState, path: &str, key: &str) -> (u16, String) {
     read(send(state, request).await).await
 }
 
+/// A key of `unit` with one scope, valid for a day.
+pub async fn api_key(state: &AppState, unit: uuid::Uuid, scope: app::identity::ApiScope) -> String {
+    let new = app::identity::service::NewApiKey {
+        name: "测试接口".into(),
+        unit_id: unit,
+        scopes: vec![scope],
+        valid_days: 1,
+    };
+    app::identity::service::create_api_key(&state.db, &app::audit::Actor::System, "sx", new)
+        .await
+        .expect("key")
+        .key
+}
+
+/// A JSON POST of the API in Chinese, with `key` unless it is empty; the answer as JSON.
+pub async fn api_post(
+    state: &AppState,
+    path: &str,
+    key: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let mut request = Request::post(path)
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::ACCEPT_LANGUAGE, "zh-CN");
+    if !key.is_empty() {
+        request = request.header(http::header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    let response = send(state, request.body(Body::from(body.to_string())).expect("request")).await;
+    let (status, text) = read(response).await;
+    (status, serde_json::from_str(&text).unwrap_or_default())
+}
+
 /// The login form of `username` and `password`, encoded.
 pub fn login_form(username: &str, password: &str) -> String {
     let encode = |s: &str| {
