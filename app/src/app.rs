@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("incidents/:id/report") view=QuickReportPage ssr=ssr.clone() />
                     <Route path=path!("resources") view=RegistryPage ssr=ssr.clone() />
                     <Route path=path!("incidents/:id/evaluation") view=EvaluationPage ssr=ssr.clone() />
+                    <Route path=path!("incidents/:id/decision") view=crate::decision::DecisionPage ssr=ssr.clone() />
                     <Route path=path!("dispatch") view=DispatchBoardPage ssr=ssr.clone() />
                     <Route path=path!("dispatch/:id/field") view=FieldPage ssr=ssr.clone() />
                     <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod decision;
 pub mod directory;
 pub mod dispatch;
 pub mod error;

@@ -12,7 +12,13 @@ use serde_json::json;
 use support::{api_post, database_urls, state};
 
 async fn key(state: &app::state::AppState) -> String {
-    let unit = units_within(&state.db, "140100").await.expect("units").into_iter().find(|u| u.region_code == "140100").expect("太原").id;
+    let unit = units_within(&state.db, "140100")
+        .await
+        .expect("units")
+        .into_iter()
+        .find(|u| u.region_code == "140100")
+        .expect("太原")
+        .id;
     support::api_key(state, unit, ApiScope::DirectoryRead).await
 }
 
@@ -23,27 +29,56 @@ async fn models_answer_and_refuse_by_field() {
         let key = key(&state).await;
 
         let plume = json!({ "release_rate": 2.0, "wind_speed": 3.0, "stability": "F", "levels": [{ "name": "AEGL-2", "mg_m3": 5.8 }], "source": { "lon": 112.55, "lat": 37.87 }, "wind_from": 315.0 });
-        let (status, body) = api_post(&state, "/api/v1/models/gaussian-plume", &key, plume.clone()).await;
+        let (status, body) =
+            api_post(&state, "/api/v1/models/gaussian-plume", &key, plume.clone()).await;
         assert_eq!(status, 200, "{body}");
         let reach = &body["result"]["reaches"][0];
         assert!(reach["distance_m"].as_f64().unwrap() > 1000.0, "{reach}");
         assert!(reach["footprint"].as_array().unwrap().len() > 10);
-        assert!(body["assumptions"].as_array().unwrap().iter().any(|a| a["key"] == "sigma_set"));
+        assert!(
+            body["assumptions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["key"] == "sigma_set")
+        );
 
         // Out of range and inconsistent: one 422 naming each field, in Chinese.
         let bad = json!({ "release_rate": -1, "mass": 3, "wind_speed": 90, "levels": [{ "name": "x", "mg_m3": 0 }] });
         let (status, body) = api_post(&state, "/api/v1/models/gaussian-plume", &key, bad).await;
         assert_eq!(status, 422, "{body}");
         assert_eq!(body["code"], "invalid");
-        let fields: Vec<&str> = body["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
-        for field in ["release_rate", "mass", "wind_speed", "stability", "levels[0].mg_m3"] {
+        let fields: Vec<&str> = body["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap())
+            .collect();
+        for field in [
+            "release_rate",
+            "mass",
+            "wind_speed",
+            "stability",
+            "levels[0].mg_m3",
+        ] {
             assert!(fields.contains(&field), "{field} not in {fields:?}");
         }
-        let wind = body["fields"].as_array().unwrap().iter().find(|f| f["field"] == "wind_speed").unwrap();
+        let wind = body["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["field"] == "wind_speed")
+            .unwrap();
         assert_eq!(wind["message"], "应在 0.1 至 50 之间");
 
         // A wrong type is a field error too, not a decoding failure.
-        let (status, body) = api_post(&state, "/api/v1/models/vce", &key, json!({ "mass": "lots" })).await;
+        let (status, body) = api_post(
+            &state,
+            "/api/v1/models/vce",
+            &key,
+            json!({ "mass": "lots" }),
+        )
+        .await;
         assert_eq!(status, 422);
         assert_eq!(body["fields"][0]["field"], "mass");
 
@@ -51,9 +86,18 @@ async fn models_answer_and_refuse_by_field() {
         let (status, body) = api_post(&state, "/api/v1/models/hazard-grading", &key, grading).await;
         assert_eq!(status, 200, "{body}");
         assert_eq!(body["result"]["grade"], "second");
-        assert_eq!(body["result"]["identification"]["standard"], "GB 18218-2018");
+        assert_eq!(
+            body["result"]["identification"]["standard"],
+            "GB 18218-2018"
+        );
 
-        let (status, body) = api_post(&state, "/api/v1/models/accident-grade", &key, json!({ "deaths": 10, "missing": 0, "serious_injuries": 0, "direct_loss_cny": 0 })).await;
+        let (status, body) = api_post(
+            &state,
+            "/api/v1/models/accident-grade",
+            &key,
+            json!({ "deaths": 10, "missing": 0, "serious_injuries": 0, "direct_loss_cny": 0 }),
+        )
+        .await;
         assert_eq!((status, body["grade"].as_str()), (200, Some("major")));
 
         let (status, _) = api_post(&state, "/api/v1/models/gaussian-plume", "", plume).await;
@@ -63,6 +107,13 @@ async fn models_answer_and_refuse_by_field() {
 
         let (status, body) = support::api_get(&state, "/api/v1/models/chemicals", &key).await;
         assert_eq!(status, 200);
-        assert!(serde_json::from_str::<serde_json::Value>(&body).unwrap().as_array().unwrap().len() >= 30);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&body)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len()
+                >= 30
+        );
     }
 }

@@ -125,7 +125,7 @@ pub struct IncidentTexts {
     pub grades: [&'static str; 4],
     pub statuses: [&'static str; 5],
     pub sources: [&'static str; 8],
-    pub entries: [&'static str; 8],
+    pub entries: [&'static str; 9],
 }
 
 impl IncidentTexts {
@@ -331,6 +331,7 @@ pub(super) const ZH: IncidentTexts = IncidentTexts {
         "上级接收",
         "附件",
         "调派",
+        "后果研判",
     ],
 };
 
@@ -480,5 +481,6 @@ pub(super) const EN: IncidentTexts = IncidentTexts {
         "Receipt",
         "Attachment",
         "Dispatch",
+        "Consequence assessment",
     ],
 };

@@ -1,5 +1,6 @@
 //! Texts of decision support: model input errors, warnings, and the decision page.
 
+use crate::decision::AssessmentMark;
 use crate::error::{AppError, FieldError};
 use crate::models::scenario::{Event, ModelUsed, Tier};
 use crate::models::sigma::SigmaSet;
@@ -7,6 +8,10 @@ use crate::models::stability::Insolation;
 use crate::models::{Problem, Problems, Warning};
 
 pub struct ModelTexts {
+    pub english: bool,
+    /// "{u}" and "{deg}" are replaced.
+    pub wind_line: &'static str,
+    pub stability_class: &'static str,
     pub required: &'static str,
     /// "{min}" and "{max}" are replaced.
     pub out_of_range: &'static str,
@@ -49,6 +54,7 @@ pub struct ModelTexts {
     pub saved: &'static str,
     pub save_failed: &'static str,
     pub assumptions: &'static str,
+    pub defaulted: &'static str,
     pub warnings: &'static str,
     pub back_to_incident: &'static str,
     pub open_decision: &'static str,
@@ -77,7 +83,11 @@ pub struct WarningTexts {
 }
 
 fn number(v: f64) -> String {
-    if v.abs() >= 1000.0 || v == v.trunc() { format!("{v:.0}") } else { format!("{v}") }
+    if v.abs() >= 1000.0 || v == v.trunc() {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 impl ModelTexts {
@@ -85,9 +95,15 @@ impl ModelTexts {
         match problem {
             Problem::Required => self.required.into(),
             Problem::OutOfRange { min, max } => match (min, max) {
-                (Some(min), Some(max)) => self.out_of_range.replace("{min}", &number(*min)).replace("{max}", &number(*max)),
+                (Some(min), Some(max)) => self
+                    .out_of_range
+                    .replace("{min}", &number(*min))
+                    .replace("{max}", &number(*max)),
                 (Some(min), None) => self.at_least.replace("{min}", &number(*min)),
-                _ => self.out_of_range.replace("{min}", "—").replace("{max}", &number(max.unwrap_or(0.0))),
+                _ => self
+                    .out_of_range
+                    .replace("{min}", "—")
+                    .replace("{max}", &number(max.unwrap_or(0.0))),
             },
             Problem::Unknown => self.unknown.into(),
             Problem::TooMany { max } => self.too_many.replace("{max}", &max.to_string()),
@@ -101,7 +117,10 @@ impl ModelTexts {
             problems
                 .0
                 .iter()
-                .map(|(field, problem)| FieldError { field: field.clone(), message: self.problem(problem) })
+                .map(|(field, problem)| FieldError {
+                    field: field.clone(),
+                    message: self.problem(problem),
+                })
                 .collect(),
         )
     }
@@ -110,19 +129,94 @@ impl ModelTexts {
         let w = &self.warning_texts;
         let km = |m: f64| format!("{:.1}", m / 1000.0);
         match warning {
-            Warning::BeyondTenKilometres { distance_m } => w.beyond_ten_km.replace("{km}", &km(*distance_m)),
-            Warning::BeyondOneHour { minutes } => w.beyond_one_hour.replace("{min}", &format!("{minutes:.0}")),
-            Warning::LowWind { wind_speed } => w.low_wind.replace("{u}", &format!("{wind_speed:.1}")),
-            Warning::DenseGasCriterionMet { criterion, limit } => w.dense_gas.replace("{c}", &format!("{criterion:.2}")).replace("{l}", &number(*limit)),
-            Warning::NotDense { criterion, limit } => w.not_dense.replace("{c}", &format!("{criterion:.2}")).replace("{l}", &number(*limit)),
-            Warning::OutsideCorrelation { alpha, .. } => w.outside_correlation.replace("{a}", &format!("{alpha:.2}")),
+            Warning::BeyondTenKilometres { distance_m } => {
+                w.beyond_ten_km.replace("{km}", &km(*distance_m))
+            }
+            Warning::BeyondOneHour { minutes } => {
+                w.beyond_one_hour.replace("{min}", &format!("{minutes:.0}"))
+            }
+            Warning::LowWind { wind_speed } => {
+                w.low_wind.replace("{u}", &format!("{wind_speed:.1}"))
+            }
+            Warning::DenseGasCriterionMet { criterion, limit } => w
+                .dense_gas
+                .replace("{c}", &format!("{criterion:.2}"))
+                .replace("{l}", &number(*limit)),
+            Warning::NotDense { criterion, limit } => w
+                .not_dense
+                .replace("{c}", &format!("{criterion:.2}"))
+                .replace("{l}", &number(*limit)),
+            Warning::OutsideCorrelation { alpha, .. } => {
+                w.outside_correlation.replace("{a}", &format!("{alpha:.2}"))
+            }
             Warning::Extrapolated { level } => w.extrapolated.replace("{level}", level),
-            Warning::LevelBeyondRange { level, range_m } => w.beyond_range.replace("{level}", level).replace("{km}", &km(*range_m)),
+            Warning::LevelBeyondRange { level, range_m } => w
+                .beyond_range
+                .replace("{level}", level)
+                .replace("{km}", &km(*range_m)),
             Warning::DurationMismatch { expected } => w.duration.replace("{expected}", expected),
             Warning::OutsideBlastCurve { level } => w.outside_blast_curve.replace("{level}", level),
             Warning::InsideFlame { level } => w.inside_flame.replace("{level}", level),
-            Warning::CategoryCriticalQuantity { substance } => w.category_quantity.replace("{substance}", substance),
+            Warning::CategoryCriticalQuantity { substance } => {
+                w.category_quantity.replace("{substance}", substance)
+            }
         }
+    }
+
+    pub fn chemical(&self, key: &str) -> String {
+        match crate::models::chemicals::find(key) {
+            Some(c) if self.english => c.name_en.clone(),
+            Some(c) => c.name_zh.clone(),
+            None => key.to_string(),
+        }
+    }
+
+    /// A distance for people: metres below 1 km, else km with one decimal.
+    pub fn distance(&self, m: f64) -> String {
+        if m < 1000.0 {
+            format!("{:.0} m", m)
+        } else {
+            format!("{:.1} km", m / 1000.0)
+        }
+    }
+
+    /// The timeline line of an assessment.
+    pub fn mark(&self, m: &AssessmentMark) -> String {
+        let unit = match m.event {
+            Event::ContinuousRelease => "kg/s",
+            Event::PoolFire => "m",
+            _ => "kg",
+        };
+        let mut line = format!(
+            "{} · {} {} {unit} · {}",
+            self.chemical(&m.chemical),
+            self.event(m.event),
+            number(m.amount),
+            self.model(m.model)
+        );
+        if let Some(class) = m.stability {
+            let wind = self
+                .wind_line
+                .replace("{u}", &number(m.wind_speed))
+                .replace("{deg}", &number(m.wind_from));
+            line.push_str(&format!(
+                " · {} {} · {wind}",
+                self.stability_class,
+                class.letter()
+            ));
+        }
+        for z in &m.zones {
+            line.push_str(&format!(
+                " · {} {}（{}）",
+                self.tier(z.tier),
+                self.distance(z.distance_m),
+                z.level
+            ));
+        }
+        if let Some(e) = m.evacuation_m {
+            line.push_str(&format!(" · {} {}", self.evacuation, self.distance(e)));
+        }
+        line
     }
 
     pub fn event(&self, e: Event) -> &'static str {
@@ -167,6 +261,9 @@ impl ModelTexts {
 }
 
 pub(super) const ZH: ModelTexts = ModelTexts {
+    english: false,
+    wind_line: "风速 {u} m/s，风向 {deg}°",
+    stability_class: "稳定度",
     required: "必填",
     out_of_range: "应在 {min} 至 {max} 之间",
     at_least: "应不小于 {min}",
@@ -208,15 +305,29 @@ pub(super) const ZH: ModelTexts = ModelTexts {
     saved: "已保存到时间线",
     save_failed: "保存失败：服务器暂不可用，研判结果仍显示在本页",
     assumptions: "计算假设",
+    defaulted: "默认",
     warnings: "注意",
     back_to_incident: "返回事件",
     open_decision: "辅助决策（威胁区域）",
     timeline_mark: "后果研判",
-    events: ["持续泄漏", "瞬时泄漏", "池火", "火球（BLEVE）", "蒸气云爆炸"],
+    events: [
+        "持续泄漏",
+        "瞬时泄漏",
+        "池火",
+        "火球（BLEVE）",
+        "蒸气云爆炸",
+    ],
     tiers: ["红区", "橙区", "黄区"],
     insolations: ["强", "中", "弱"],
     sigma_sets: ["Briggs 开阔地", "Briggs 城市", "Pasquill–Gifford"],
-    models: ["高斯烟羽", "高斯烟团", "重气（Britter–McQuaid）", "池火（固体火焰）", "火球", "TNT 当量"],
+    models: [
+        "高斯烟羽",
+        "高斯烟团",
+        "重气（Britter–McQuaid）",
+        "池火（固体火焰）",
+        "火球",
+        "TNT 当量",
+    ],
     warning_texts: WarningTexts {
         beyond_ten_km: "影响距离 {km} km 超过 10 km，扩散参数的拟合范围到此为止",
         beyond_one_hour: "烟云到达最远处需 {min} 分钟，超过 60 分钟，风和稳定度难以保持",
@@ -234,6 +345,9 @@ pub(super) const ZH: ModelTexts = ModelTexts {
 };
 
 pub(super) const EN: ModelTexts = ModelTexts {
+    english: true,
+    wind_line: "wind {u} m/s from {deg}°",
+    stability_class: "stability",
     required: "Required",
     out_of_range: "Must be between {min} and {max}",
     at_least: "Must be at least {min}",
@@ -275,15 +389,29 @@ pub(super) const EN: ModelTexts = ModelTexts {
     saved: "Saved to the timeline",
     save_failed: "Not saved: the server is unavailable; the assessment stays on this page",
     assumptions: "Assumptions",
+    defaulted: "default",
     warnings: "Warnings",
     back_to_incident: "Back to the incident",
     open_decision: "Decision support (threat zones)",
     timeline_mark: "Consequence assessment",
-    events: ["Continuous release", "Instantaneous release", "Pool fire", "Fireball (BLEVE)", "Vapour cloud explosion"],
+    events: [
+        "Continuous release",
+        "Instantaneous release",
+        "Pool fire",
+        "Fireball (BLEVE)",
+        "Vapour cloud explosion",
+    ],
     tiers: ["Red zone", "Orange zone", "Yellow zone"],
     insolations: ["Strong", "Moderate", "Slight"],
     sigma_sets: ["Briggs rural", "Briggs urban", "Pasquill–Gifford"],
-    models: ["Gaussian plume", "Gaussian puff", "Dense gas (Britter–McQuaid)", "Pool fire (solid flame)", "Fireball", "TNT equivalence"],
+    models: [
+        "Gaussian plume",
+        "Gaussian puff",
+        "Dense gas (Britter–McQuaid)",
+        "Pool fire (solid flame)",
+        "Fireball",
+        "TNT equivalence",
+    ],
     warning_texts: WarningTexts {
         beyond_ten_km: "Reaches {km} km, beyond the 10 km the dispersion curves were fitted to",
         beyond_one_hour: "The cloud needs {min} min to reach its farthest point; wind and stability will not hold beyond 60 min",

@@ -264,10 +264,12 @@ pub enum EntryKind {
     Attachment,
     /// 调派: a resource sent, or its dispatch moving on (自动记录救援过程).
     Dispatch,
+    /// 后果研判: threat zones assessed for a scenario.
+    Assessment,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 8] = [
+    pub const ALL: [EntryKind; 9] = [
         EntryKind::Reported,
         EntryKind::FollowUp,
         EntryKind::Regraded,
@@ -276,6 +278,7 @@ impl EntryKind {
         EntryKind::Receipt,
         EntryKind::Attachment,
         EntryKind::Dispatch,
+        EntryKind::Assessment,
     ];
 
     pub fn key(self) -> &'static str {
@@ -288,6 +291,7 @@ impl EntryKind {
             EntryKind::Receipt => "receipt",
             EntryKind::Attachment => "attachment",
             EntryKind::Dispatch => "dispatch",
+            EntryKind::Assessment => "assessment",
         }
     }
 
@@ -309,6 +313,8 @@ pub struct TimelineEntry {
     pub tier: Option<NodeTier>,
     #[serde(default)]
     pub dispatch: Option<crate::dispatch::DispatchMark>,
+    #[serde(default)]
+    pub assessment: Option<crate::decision::AssessmentMark>,
 }
 
 /// Everything the incident page shows.

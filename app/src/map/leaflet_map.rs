@@ -145,6 +145,51 @@ impl MapHandle {
         Some(handle)
     }
 
+    /// The decision map: the registry entries around an incident, its position, and a group
+    /// the threat zones are drawn into, centred on the incident.
+    pub fn decision(
+        el: &HtmlElement,
+        (lon, lat): (f64, f64),
+        resources: &[crate::resources::Resource],
+        tiles: Option<TileSettings>,
+        locale: Locale,
+    ) -> Option<(MapHandle, LayerGroup)> {
+        let (handle, _) = MapHandle::base(el, tiles, locale.texts())?;
+        let zones = LayerGroup::new();
+        zones.add_to(&handle.map);
+        let (layer, _) = super::resource_layer::resource_layer(resources, locale, ui_scale());
+        layer.add_to(&handle.map);
+        let scene = CircleMarker::new_with_options(
+            &LatLng::new(lat, lon),
+            &object(&[
+                ("radius", (8.0 * ui_scale()).into()),
+                ("color", "#ffffff".into()),
+                ("weight", 2.0.into()),
+                ("fillColor", "#1a1a1a".into()),
+                ("fillOpacity", 1.0.into()),
+            ]),
+        );
+        scene.add_to(&handle.map);
+        handle.map.set_view(&LatLng::new(lat, lon), 11.0);
+        Some((handle, zones))
+    }
+
+    /// Zooms to hold `ring` (the largest zone), unless it is already in view.
+    pub fn fit_ring(&self, ring: &[[f64; 2]]) {
+        let Some(first) = ring.first() else { return };
+        let bounds = LatLngBounds::new(
+            &LatLng::new(first[1], first[0]),
+            &LatLng::new(first[1], first[0]),
+        );
+        for p in ring {
+            bounds.extend(&LatLng::new(p[1], p[0]));
+        }
+        let view = self.map.get_bounds();
+        if !(view.contains(&bounds.get_north_east()) && view.contains(&bounds.get_south_west())) {
+            self.map.fit_bounds(&bounds);
+        }
+    }
+
     /// A small map to pick a point: `on_pick(lon, lat)` on every click, which also moves the
     /// pin there.
     pub fn picker(

@@ -11,5 +11,7 @@ pub use incident_layer::IncidentLayer;
 pub(crate) mod leaflet_map;
 #[cfg(feature = "hydrate")]
 mod resource_layer;
+#[cfg(feature = "hydrate")]
+pub(crate) mod zone_layer;
 
 pub use page::SituationMapPage;

@@ -29,23 +29,62 @@ struct Curve {
 
 /// CCPS Table 2.18 (continuous plumes); outside the corners β continues flat on the left.
 const CONTINUOUS: [Curve; 6] = [
-    Curve { ratio: 0.1, corners: &[(-0.55, 1.75), (-0.14, 1.85), (1.0, 1.28)] },
-    Curve { ratio: 0.05, corners: &[(-0.68, 1.92), (-0.29, 2.06), (-0.18, 2.06), (1.0, 1.40)] },
-    Curve { ratio: 0.02, corners: &[(-0.69, 2.08), (-0.31, 2.25), (-0.16, 2.25), (1.0, 1.62)] },
-    Curve { ratio: 0.01, corners: &[(-0.70, 2.25), (-0.29, 2.45), (-0.20, 2.45), (1.0, 1.83)] },
-    Curve { ratio: 0.005, corners: &[(-0.67, 2.40), (-0.28, 2.63), (-0.15, 2.63), (1.0, 2.07)] },
-    Curve { ratio: 0.002, corners: &[(-0.69, 2.60), (-0.25, 2.77), (-0.13, 2.77), (1.0, 2.21)] },
+    Curve {
+        ratio: 0.1,
+        corners: &[(-0.55, 1.75), (-0.14, 1.85), (1.0, 1.28)],
+    },
+    Curve {
+        ratio: 0.05,
+        corners: &[(-0.68, 1.92), (-0.29, 2.06), (-0.18, 2.06), (1.0, 1.40)],
+    },
+    Curve {
+        ratio: 0.02,
+        corners: &[(-0.69, 2.08), (-0.31, 2.25), (-0.16, 2.25), (1.0, 1.62)],
+    },
+    Curve {
+        ratio: 0.01,
+        corners: &[(-0.70, 2.25), (-0.29, 2.45), (-0.20, 2.45), (1.0, 1.83)],
+    },
+    Curve {
+        ratio: 0.005,
+        corners: &[(-0.67, 2.40), (-0.28, 2.63), (-0.15, 2.63), (1.0, 2.07)],
+    },
+    Curve {
+        ratio: 0.002,
+        corners: &[(-0.69, 2.60), (-0.25, 2.77), (-0.13, 2.77), (1.0, 2.21)],
+    },
 ];
 
 /// CCPS Table 2.19 (instantaneous clouds).
 const INSTANTANEOUS: [Curve; 7] = [
-    Curve { ratio: 0.1, corners: &[(-0.44, 0.70), (0.43, 0.93), (1.0, 0.93)] },
-    Curve { ratio: 0.05, corners: &[(-0.56, 0.85), (0.31, 1.08), (1.0, 1.00)] },
-    Curve { ratio: 0.02, corners: &[(-0.66, 0.95), (0.32, 1.30), (1.0, 1.12)] },
-    Curve { ratio: 0.01, corners: &[(-0.71, 1.15), (0.37, 1.52), (1.0, 1.28)] },
-    Curve { ratio: 0.005, corners: &[(-0.52, 1.48), (0.24, 1.68), (1.0, 1.45)] },
-    Curve { ratio: 0.002, corners: &[(0.27, 1.83), (1.0, 1.60)] },
-    Curve { ratio: 0.001, corners: &[(-0.10, 2.075), (1.0, 1.78)] },
+    Curve {
+        ratio: 0.1,
+        corners: &[(-0.44, 0.70), (0.43, 0.93), (1.0, 0.93)],
+    },
+    Curve {
+        ratio: 0.05,
+        corners: &[(-0.56, 0.85), (0.31, 1.08), (1.0, 1.00)],
+    },
+    Curve {
+        ratio: 0.02,
+        corners: &[(-0.66, 0.95), (0.32, 1.30), (1.0, 1.12)],
+    },
+    Curve {
+        ratio: 0.01,
+        corners: &[(-0.71, 1.15), (0.37, 1.52), (1.0, 1.28)],
+    },
+    Curve {
+        ratio: 0.005,
+        corners: &[(-0.52, 1.48), (0.24, 1.68), (1.0, 1.45)],
+    },
+    Curve {
+        ratio: 0.002,
+        corners: &[(0.27, 1.83), (1.0, 1.60)],
+    },
+    Curve {
+        ratio: 0.001,
+        corners: &[(-0.10, 2.075), (1.0, 1.78)],
+    },
 ];
 
 /// α beyond which the curves are extrapolated (the nomograms end at 1).
@@ -57,7 +96,10 @@ impl Curve {
         if alpha <= c[0].0 {
             return c[0].1;
         }
-        let i = c.windows(2).position(|w| alpha <= w[1].0).unwrap_or(c.len() - 2);
+        let i = c
+            .windows(2)
+            .position(|w| alpha <= w[1].0)
+            .unwrap_or(c.len() - 2);
         let ((a0, b0), (a1, b1)) = (c[i], c[i + 1]);
         b0 + (b1 - b0) * (alpha - a0) / (a1 - a0)
     }
@@ -66,11 +108,17 @@ impl Curve {
 /// β for a ratio between (or beyond) the curves, interpolated in ln(C/C₀); `true` when outside.
 fn beta(curves: &[Curve], alpha: f64, ratio: f64) -> (f64, bool) {
     let last = curves.len() - 1;
-    let i = curves.windows(2).position(|w| ratio >= w[1].ratio).unwrap_or(last - 1);
+    let i = curves
+        .windows(2)
+        .position(|w| ratio >= w[1].ratio)
+        .unwrap_or(last - 1);
     let (hi, lo) = (&curves[i], &curves[i + 1]);
     let t = (ratio.ln() - hi.ratio.ln()) / (lo.ratio.ln() - hi.ratio.ln());
     let outside = ratio > curves[0].ratio || ratio < curves[last].ratio;
-    (hi.beta(alpha) + t * (lo.beta(alpha) - hi.beta(alpha)), outside)
+    (
+        hi.beta(alpha) + t * (lo.beta(alpha) - hi.beta(alpha)),
+        outside,
+    )
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,8 +204,18 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
     }
     problems.optional("release_density", input.release_density, 0.01, 2000.0);
     problems.optional("molar_mass", input.molar_mass, 1.0, 1000.0);
-    problems.optional("release_temperature", input.release_temperature, 20.0, 1500.0);
-    problems.optional("ambient_temperature", input.ambient_temperature, 220.0, 330.0);
+    problems.optional(
+        "release_temperature",
+        input.release_temperature,
+        20.0,
+        1500.0,
+    );
+    problems.optional(
+        "ambient_temperature",
+        input.ambient_temperature,
+        220.0,
+        330.0,
+    );
     problems.optional("ambient_density", input.ambient_density, 0.5, 2.0);
     problems.optional("duration", input.duration, 0.0, 86_400.0);
     if let Some(u) = problems.required("wind_speed", input.wind_speed) {
@@ -167,9 +225,26 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
     problems.finish(|| ())?;
 
     let mut a = Assumptions::default();
-    a.note("mode", match mode { ReleaseMode::Continuous => "continuous", ReleaseMode::Instantaneous => "instantaneous" }, input.mode.is_none());
-    let ta = a.take("ambient_temperature", input.ambient_temperature, T_AMBIENT, " K");
-    let air = a.take("ambient_density", input.ambient_density, AIR_DENSITY, " kg/m³");
+    a.note(
+        "mode",
+        match mode {
+            ReleaseMode::Continuous => "continuous",
+            ReleaseMode::Instantaneous => "instantaneous",
+        },
+        input.mode.is_none(),
+    );
+    let ta = a.take(
+        "ambient_temperature",
+        input.ambient_temperature,
+        T_AMBIENT,
+        " K",
+    );
+    let air = a.take(
+        "ambient_density",
+        input.ambient_density,
+        AIR_DENSITY,
+        " kg/m³",
+    );
     let tr = a.take("release_temperature", input.release_temperature, ta, " K");
     let u = input.wind_speed.unwrap_or(1.0);
     a.note("wind_speed", format!("{u} m/s"), false);
@@ -188,14 +263,26 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
             let q0 = rate / rho0;
             let alpha = 0.2 * (g0.max(1e-12).powi(2) * q0 / u.powi(5)).log10();
             let criterion = continuous_criterion(rate, rho0, air, u);
-            (alpha, (q0 / u).sqrt(), criterion, CONTINUOUS_LIMIT, &CONTINUOUS)
+            (
+                alpha,
+                (q0 / u).sqrt(),
+                criterion,
+                CONTINUOUS_LIMIT,
+                &CONTINUOUS,
+            )
         }
         ReleaseMode::Instantaneous => {
             let mass = input.mass.unwrap_or_default();
             let v0 = mass / rho0;
             let alpha = 0.5 * (g0.max(1e-12) * v0.cbrt() / (u * u)).log10();
             let criterion = instantaneous_criterion(mass, rho0, air, u);
-            (alpha, v0.cbrt(), criterion, INSTANTANEOUS_LIMIT, &INSTANTANEOUS)
+            (
+                alpha,
+                v0.cbrt(),
+                criterion,
+                INSTANTANEOUS_LIMIT,
+                &INSTANTANEOUS,
+            )
         }
     };
     let dense = criterion >= limit;
@@ -203,7 +290,11 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
         warnings.push(Warning::NotDense { criterion, limit });
     }
     if alpha > ALPHA_MAX {
-        warnings.push(Warning::OutsideCorrelation { alpha, min: -1.0, max: ALPHA_MAX });
+        warnings.push(Warning::OutsideCorrelation {
+            alpha,
+            min: -1.0,
+            max: ALPHA_MAX,
+        });
     }
     if u < 1.0 {
         warnings.push(Warning::LowWind { wind_speed: u });
@@ -218,7 +309,9 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
             let isothermal = fraction * t_ratio / (1.0 - fraction + fraction * t_ratio);
             let (beta, outside) = beta(curves, alpha, isothermal);
             if outside {
-                warnings.push(Warning::Extrapolated { level: level.name.clone() });
+                warnings.push(Warning::Extrapolated {
+                    level: level.name.clone(),
+                });
             }
             DenseReach {
                 name: level.name.clone(),
@@ -232,15 +325,30 @@ pub fn dense_gas(input: &DenseGasInput) -> Result<Report<DenseGas>, Problems> {
     if let (Some(duration), true) = (input.duration, farthest > 0.0) {
         let ratio = u * duration / farthest;
         match mode {
-            ReleaseMode::Continuous if ratio < 2.5 => warnings.push(Warning::DurationMismatch { expected: "instantaneous".into() }),
-            ReleaseMode::Instantaneous if ratio > 0.6 => warnings.push(Warning::DurationMismatch { expected: "continuous".into() }),
+            ReleaseMode::Continuous if ratio < 2.5 => warnings.push(Warning::DurationMismatch {
+                expected: "instantaneous".into(),
+            }),
+            ReleaseMode::Instantaneous if ratio > 0.6 => warnings.push(Warning::DurationMismatch {
+                expected: "continuous".into(),
+            }),
             _ => {}
         }
     }
     if farthest > 10_000.0 {
-        warnings.push(Warning::BeyondTenKilometres { distance_m: farthest });
+        warnings.push(Warning::BeyondTenKilometres {
+            distance_m: farthest,
+        });
     }
-    Ok(a.finish(DenseGas { alpha, criterion, limit, dense, reaches }, warnings))
+    Ok(a.finish(
+        DenseGas {
+            alpha,
+            criterion,
+            limit,
+            dense,
+            reaches,
+        },
+        warnings,
+    ))
 }
 
 #[cfg(test)]
@@ -271,7 +379,10 @@ mod tests {
             release_temperature: Some(111.7),
             ambient_temperature: Some(313.0),
             wind_speed: Some(10.9),
-            levels: vec![Level { name: "LFL".into(), mg_m3: 0.05 * 1e6 * 1.76 * 111.7 / 313.0 }],
+            levels: vec![Level {
+                name: "LFL".into(),
+                mg_m3: 0.05 * 1e6 * 1.76 * 111.7 / 313.0,
+            }],
             ..DenseGasInput::default()
         }
     }
@@ -294,8 +405,14 @@ mod tests {
     fn lower_levels_reach_farther_and_more_mass_never_less_far() {
         let mut input = lng_like();
         input.levels = vec![
-            Level { name: "a".into(), mg_m3: 50_000.0 },
-            Level { name: "b".into(), mg_m3: 5_000.0 },
+            Level {
+                name: "a".into(),
+                mg_m3: 50_000.0,
+            },
+            Level {
+                name: "b".into(),
+                mg_m3: 5_000.0,
+            },
         ];
         let small = dense_gas(&input).unwrap().result;
         assert!(small.reaches[1].distance_m > small.reaches[0].distance_m);
@@ -313,12 +430,20 @@ mod tests {
             mass: Some(100.0),
             molar_mass: Some(16.04),
             wind_speed: Some(5.0),
-            levels: vec![Level { name: "x".into(), mg_m3: 1000.0 }],
+            levels: vec![Level {
+                name: "x".into(),
+                mg_m3: 1000.0,
+            }],
             ..DenseGasInput::default()
         };
         let report = dense_gas(&input).unwrap();
         assert!(!report.result.dense);
-        assert!(report.warnings.iter().any(|w| matches!(w, Warning::NotDense { .. })));
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::NotDense { .. }))
+        );
     }
 
     #[test]
@@ -326,7 +451,12 @@ mod tests {
         let mut input = lng_like();
         input.duration = Some(20.0);
         let warnings = dense_gas(&input).unwrap().warnings;
-        assert!(warnings.iter().any(|w| matches!(w, Warning::DurationMismatch { .. })), "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| matches!(w, Warning::DurationMismatch { .. })),
+            "{warnings:?}"
+        );
     }
 
     #[test]

@@ -117,7 +117,12 @@ pub fn vce(input: &VceInput) -> Result<Report<Vce>, Problems> {
         }
         None => None,
     };
-    let hc = p.required("heat_of_combustion", input.heat_of_combustion.or(known.and_then(|c| c.heat_of_combustion)));
+    let hc = p.required(
+        "heat_of_combustion",
+        input
+            .heat_of_combustion
+            .or(known.and_then(|c| c.heat_of_combustion)),
+    );
     p.optional("heat_of_combustion", hc, 1000.0, 150_000.0);
     p.optional("yield_factor", input.yield_factor, 0.001, 1.0);
     p.optional("tnt_energy", input.tnt_energy, 4000.0, 5000.0);
@@ -126,10 +131,20 @@ pub fn vce(input: &VceInput) -> Result<Report<Vce>, Problems> {
     let method = input.method.unwrap_or_default();
     if method == VceMethod::CnSafetyAssessment {
         if !input.thresholds.is_empty() {
-            p.add("thresholds", Problem::Inconsistent { with: "method".into() });
+            p.add(
+                "thresholds",
+                Problem::Inconsistent {
+                    with: "method".into(),
+                },
+            );
         }
         if input.ground_factor.is_some() {
-            p.add("ground_factor", Problem::Inconsistent { with: "method".into() });
+            p.add(
+                "ground_factor",
+                Problem::Inconsistent {
+                    with: "method".into(),
+                },
+            );
         }
     }
     if input.thresholds.len() > 4 {
@@ -145,7 +160,14 @@ pub fn vce(input: &VceInput) -> Result<Report<Vce>, Problems> {
     let hc = hc.unwrap_or_default();
     a.note("mass", format!("{m} kg"), false);
     a.note("heat_of_combustion", format!("{hc} kJ/kg"), false);
-    a.note("method", match method { VceMethod::Tnt => "tnt", VceMethod::CnSafetyAssessment => "cn_safety_assessment" }, input.method.is_none());
+    a.note(
+        "method",
+        match method {
+            VceMethod::Tnt => "tnt",
+            VceMethod::CnSafetyAssessment => "cn_safety_assessment",
+        },
+        input.method.is_none(),
+    );
     let mut warnings = Vec::new();
     let result = match method {
         VceMethod::Tnt => {
@@ -153,25 +175,45 @@ pub fn vce(input: &VceInput) -> Result<Report<Vce>, Problems> {
             let e_tnt = a.take("tnt_energy", input.tnt_energy, 4680.0, " kJ/kg");
             let ground = a.take("ground_factor", input.ground_factor, 1.0, "");
             let tnt = ground * eta * m * hc / e_tnt;
-            let used = if input.thresholds.is_empty() { OVERPRESSURE_THRESHOLDS.to_vec() } else { input.thresholds.clone() };
+            let used = if input.thresholds.is_empty() {
+                OVERPRESSURE_THRESHOLDS.to_vec()
+            } else {
+                input.thresholds.clone()
+            };
             let text: Vec<String> = used.iter().map(|t| t.to_string()).collect();
-            a.note("thresholds", format!("{} kPa", text.join(" / ")), input.thresholds.is_empty());
+            a.note(
+                "thresholds",
+                format!("{} kPa", text.join(" / ")),
+                input.thresholds.is_empty(),
+            );
             let scale = tnt.cbrt();
             let reaches = used
                 .iter()
                 .map(|kpa| {
                     let label = format!("{kpa} kPa");
                     let z = if *kpa > tnt_overpressure(Z_MIN) || *kpa < tnt_overpressure(Z_MAX) {
-                        warnings.push(Warning::OutsideBlastCurve { level: label.clone() });
+                        warnings.push(Warning::OutsideBlastCurve {
+                            level: label.clone(),
+                        });
                         None
                     } else {
                         Some(bisect_log(Z_MIN, Z_MAX, |z| tnt_overpressure(z) - kpa))
                     };
-                    BlastReach { label, overpressure_kpa: Some(*kpa), distance_m: z.map(|z| z * scale) }
+                    BlastReach {
+                        label,
+                        overpressure_kpa: Some(*kpa),
+                        distance_m: z.map(|z| z * scale),
+                    }
                 })
                 .collect();
-            let at = input.distance.map(|d| tnt_overpressure((d / scale).clamp(Z_MIN, Z_MAX)));
-            Vce { tnt_kg: tnt, reaches, overpressure_at_distance_kpa: at }
+            let at = input
+                .distance
+                .map(|d| tnt_overpressure((d / scale).clamp(Z_MIN, Z_MAX)));
+            Vce {
+                tnt_kg: tnt,
+                reaches,
+                overpressure_at_distance_kpa: at,
+            }
         }
         VceMethod::CnSafetyAssessment => {
             let alpha = a.take("yield_factor", input.yield_factor, 0.04, "");
@@ -180,19 +222,40 @@ pub fn vce(input: &VceInput) -> Result<Report<Vce>, Problems> {
             let tnt = 1.8 * alpha * m * hc / q_tnt;
             let energy = tnt * q_tnt * 1000.0;
             let scale = (energy / P_ATM).cbrt();
-            let radius_at = |pa: f64| scale * bisect_log(0.05, 50.0, |z| cn_overpressure_ratio(z) - pa / P_ATM);
+            let radius_at =
+                |pa: f64| scale * bisect_log(0.05, 50.0, |z| cn_overpressure_ratio(z) - pa / P_ATM);
             let reaches = vec![
-                BlastReach { label: "death".into(), overpressure_kpa: None, distance_m: Some(13.6 * (tnt / 1000.0).powf(0.37)) },
-                BlastReach { label: "serious_injury".into(), overpressure_kpa: Some(44.0), distance_m: Some(radius_at(44_000.0)) },
-                BlastReach { label: "light_injury".into(), overpressure_kpa: Some(17.0), distance_m: Some(radius_at(17_000.0)) },
+                BlastReach {
+                    label: "death".into(),
+                    overpressure_kpa: None,
+                    distance_m: Some(13.6 * (tnt / 1000.0).powf(0.37)),
+                },
+                BlastReach {
+                    label: "serious_injury".into(),
+                    overpressure_kpa: Some(44.0),
+                    distance_m: Some(radius_at(44_000.0)),
+                },
+                BlastReach {
+                    label: "light_injury".into(),
+                    overpressure_kpa: Some(17.0),
+                    distance_m: Some(radius_at(17_000.0)),
+                },
                 BlastReach {
                     label: "property".into(),
                     overpressure_kpa: None,
-                    distance_m: Some(4.6 * tnt.cbrt() / (1.0 + (3175.0 / tnt).powi(2)).powf(1.0 / 6.0)),
+                    distance_m: Some(
+                        4.6 * tnt.cbrt() / (1.0 + (3175.0 / tnt).powi(2)).powf(1.0 / 6.0),
+                    ),
                 },
             ];
-            let at = input.distance.map(|d| (cn_overpressure_ratio((d / scale).max(0.05)) * P_ATM / 1000.0).max(0.0));
-            Vce { tnt_kg: tnt, reaches, overpressure_at_distance_kpa: at }
+            let at = input
+                .distance
+                .map(|d| (cn_overpressure_ratio((d / scale).max(0.05)) * P_ATM / 1000.0).max(0.0));
+            Vce {
+                tnt_kg: tnt,
+                reaches,
+                overpressure_at_distance_kpa: at,
+            }
         }
     };
     Ok(a.finish(result, warnings))
@@ -215,13 +278,21 @@ mod tests {
     #[test]
     fn the_blast_curve_at_z_10() {
         // Eq. 6-25 by hand at z = 10: t = a + b = 1.13598, Σ cᵢtⁱ = 1.1705 → 14.8 kPa.
-        assert!((tnt_overpressure(10.0) - 14.8).abs() < 0.1, "{}", tnt_overpressure(10.0));
+        assert!(
+            (tnt_overpressure(10.0) - 14.8).abs() < 0.1,
+            "{}",
+            tnt_overpressure(10.0)
+        );
     }
 
     #[test]
     fn one_tonne_of_propane_by_tnt_equivalence() {
         // W_TNT = 0.03·1000·46 350/4680 = 297.1 kg; 6.9 kPa where z ≈ 17 → R ≈ 17·6.67 ≈ 113 m.
-        let input = VceInput { mass: Some(1000.0), heat_of_combustion: Some(46_350.0), ..VceInput::default() };
+        let input = VceInput {
+            mass: Some(1000.0),
+            heat_of_combustion: Some(46_350.0),
+            ..VceInput::default()
+        };
         let report = vce(&input).unwrap();
         let vce = report.result;
         assert!((vce.tnt_kg - 297.1).abs() < 0.1);
@@ -229,7 +300,12 @@ mod tests {
         assert!(d.windows(2).all(|w| w[0] < w[1]), "{d:?}");
         let z = d[2] / vce.tnt_kg.cbrt();
         assert!((tnt_overpressure(z) - 6.9).abs() < 1e-3);
-        assert!(report.assumptions.iter().any(|a| a.key == "yield_factor" && a.defaulted));
+        assert!(
+            report
+                .assumptions
+                .iter()
+                .any(|a| a.key == "yield_factor" && a.defaulted)
+        );
     }
 
     #[test]
@@ -252,14 +328,21 @@ mod tests {
         let scale = (vce.tnt_kg * 4520.0 * 1000.0 / P_ATM).cbrt();
         assert!((cn_overpressure_ratio(serious / scale) - 44_000.0 / P_ATM).abs() < 1e-6);
         // Thresholds are the method's own; asking for others is refused.
-        let mixed = VceInput { thresholds: vec![10.0], ..input };
+        let mixed = VceInput {
+            thresholds: vec![10.0],
+            ..input
+        };
         assert_eq!(super::vce(&mixed).unwrap_err().0[0].0, "thresholds");
     }
 
     #[test]
     fn more_fuel_never_reaches_less_far() {
         let at = |m: f64| {
-            let input = VceInput { mass: Some(m), chemical: Some("propane".into()), ..VceInput::default() };
+            let input = VceInput {
+                mass: Some(m),
+                chemical: Some("propane".into()),
+                ..VceInput::default()
+            };
             vce(&input).unwrap().result.reaches[1].distance_m.unwrap()
         };
         assert!(at(2000.0) > at(1000.0));

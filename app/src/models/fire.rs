@@ -32,17 +32,30 @@ pub struct ThermalReach {
 /// Thresholds given, or the defaults; checked.
 fn thresholds(given: &[f64], problems: &mut Problems) -> Vec<f64> {
     if given.len() > MAX_THRESHOLDS {
-        problems.add("thresholds", Problem::TooMany { max: MAX_THRESHOLDS });
+        problems.add(
+            "thresholds",
+            Problem::TooMany {
+                max: MAX_THRESHOLDS,
+            },
+        );
     }
     for (i, t) in given.iter().enumerate() {
         problems.positive(&format!("thresholds[{i}]"), *t, 1000.0);
     }
-    if given.is_empty() { THERMAL_THRESHOLDS.to_vec() } else { given.to_vec() }
+    if given.is_empty() {
+        THERMAL_THRESHOLDS.to_vec()
+    } else {
+        given.to_vec()
+    }
 }
 
 fn note_thresholds(a: &mut Assumptions, given: &[f64], used: &[f64]) {
     let text: Vec<String> = used.iter().map(|t| t.to_string()).collect();
-    a.note("thresholds", format!("{} kW/m²", text.join(" / ")), given.is_empty());
+    a.note(
+        "thresholds",
+        format!("{} kW/m²", text.join(" / ")),
+        given.is_empty(),
+    );
 }
 
 /// The chemical named by `key`, or a field error.
@@ -56,18 +69,29 @@ fn chemical(key: &Option<String>, problems: &mut Problems) -> Option<&'static Ch
 }
 
 /// How the reaches of a flux curve `flux(x)` (kW/m², x ground distance m) come out.
-fn reaches(thresholds: &[f64], from: f64, flux: impl Fn(f64) -> f64, warnings: &mut Vec<Warning>) -> Vec<ThermalReach> {
+fn reaches(
+    thresholds: &[f64],
+    from: f64,
+    flux: impl Fn(f64) -> f64,
+    warnings: &mut Vec<Warning>,
+) -> Vec<ThermalReach> {
     thresholds
         .iter()
         .map(|t| {
             let distance_m = match farthest_above(from, RANGE_M, *t, &flux) {
                 Ok(d) => d,
                 Err(range) => {
-                    warnings.push(Warning::LevelBeyondRange { level: format!("{t} kW/m²"), range_m: range });
+                    warnings.push(Warning::LevelBeyondRange {
+                        level: format!("{t} kW/m²"),
+                        range_m: range,
+                    });
                     Some(range)
                 }
             };
-            ThermalReach { kw_m2: *t, distance_m }
+            ThermalReach {
+                kw_m2: *t,
+                distance_m,
+            }
         })
         .collect()
 }
@@ -125,8 +149,18 @@ pub struct PoolFire {
 
 /// Burning rate after Burgess et al., CCPS (1999) Eq. 2.2.1/2.2.2: 10⁻³·ΔHc/ΔH*, with
 /// ΔH* = ΔHv + Cp(Tb − Ta) for liquids boiling above ambient, ΔHv alone for liquefied gases.
-pub fn burning_rate(heat_of_combustion: f64, heat_of_vaporization: f64, cp: f64, boiling: f64, ambient: f64) -> f64 {
-    let sensible = if boiling > ambient { cp * (boiling - ambient) } else { 0.0 };
+pub fn burning_rate(
+    heat_of_combustion: f64,
+    heat_of_vaporization: f64,
+    cp: f64,
+    boiling: f64,
+    ambient: f64,
+) -> f64 {
+    let sensible = if boiling > ambient {
+        cp * (boiling - ambient)
+    } else {
+        0.0
+    };
     1e-3 * heat_of_combustion / (heat_of_vaporization + sensible)
 }
 
@@ -176,7 +210,9 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
         p.positive("diameter", d, 500.0);
     }
     let known = chemical(&input.chemical, &mut p);
-    let hc = input.heat_of_combustion.or(known.and_then(|c| c.heat_of_combustion));
+    let hc = input
+        .heat_of_combustion
+        .or(known.and_then(|c| c.heat_of_combustion));
     if input.burning_rate.is_none() || hc.is_none() {
         p.required("heat_of_combustion", hc);
     }
@@ -184,9 +220,16 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
     p.optional("burning_rate", input.burning_rate, 0.001, 1.0);
     p.optional("radiative_fraction", input.radiative_fraction, 0.05, 0.6);
     p.optional("transmissivity", input.transmissivity, 0.1, 1.0);
-    p.optional("ambient_temperature", input.ambient_temperature, 220.0, 330.0);
+    p.optional(
+        "ambient_temperature",
+        input.ambient_temperature,
+        220.0,
+        330.0,
+    );
     p.optional("distance", input.distance, 0.0, RANGE_M);
-    let hv = input.heat_of_vaporization.or(known.and_then(|c| c.heat_of_vaporization));
+    let hv = input
+        .heat_of_vaporization
+        .or(known.and_then(|c| c.heat_of_vaporization));
     if input.burning_rate.is_none() {
         p.required("heat_of_vaporization", hv);
     }
@@ -202,24 +245,46 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
     }
     let hc = hc.unwrap_or_default();
     a.note("heat_of_combustion", format!("{hc} kJ/kg"), false);
-    let ta = a.take("ambient_temperature", input.ambient_temperature, T_AMBIENT, " K");
+    let ta = a.take(
+        "ambient_temperature",
+        input.ambient_temperature,
+        T_AMBIENT,
+        " K",
+    );
     let rate = match input.burning_rate {
         Some(rate) => {
             a.note("burning_rate", format!("{rate} kg/(m²·s)"), false);
             rate
         }
         None => {
-            let cp = input.liquid_heat_capacity.or(known.and_then(|c| c.liquid_heat_capacity)).unwrap_or(2.0);
-            let tb = input.boiling_point.or(known.map(|c| c.boiling_point)).unwrap_or(ta);
+            let cp = input
+                .liquid_heat_capacity
+                .or(known.and_then(|c| c.liquid_heat_capacity))
+                .unwrap_or(2.0);
+            let tb = input
+                .boiling_point
+                .or(known.map(|c| c.boiling_point))
+                .unwrap_or(ta);
             let rate = burning_rate(hc, hv.unwrap_or(1.0), cp, tb, ta);
-            a.note("burning_rate", format!("{rate:.4} kg/(m²·s) (Burgess)"), true);
+            a.note(
+                "burning_rate",
+                format!("{rate:.4} kg/(m²·s) (Burgess)"),
+                true,
+            );
             rate
         }
     };
     let eta = a.take("radiative_fraction", input.radiative_fraction, 0.35, "");
     let tau = a.take("transmissivity", input.transmissivity, 1.0, "");
     let method = input.method.unwrap_or_default();
-    a.note("method", match method { PoolFireMethod::SolidFlame => "solid_flame", PoolFireMethod::PointSource => "point_source" }, input.method.is_none());
+    a.note(
+        "method",
+        match method {
+            PoolFireMethod::SolidFlame => "solid_flame",
+            PoolFireMethod::PointSource => "point_source",
+        },
+        input.method.is_none(),
+    );
     note_thresholds(&mut a, &input.thresholds, &used);
 
     let height = thomas_flame_height(d, rate);
@@ -229,7 +294,9 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
     let radius = d / 2.0;
     let flux = |x: f64| match method {
         PoolFireMethod::SolidFlame => tau * emissive * cylinder_view_factor(radius, height, x),
-        PoolFireMethod::PointSource => tau * radiated / (4.0 * PI * (x * x + height * height / 4.0)),
+        PoolFireMethod::PointSource => {
+            tau * radiated / (4.0 * PI * (x * x + height * height / 4.0))
+        }
     };
     let mut warnings = Vec::new();
     let from = match method {
@@ -239,14 +306,32 @@ pub fn pool_fire(input: &PoolFireInput) -> Result<Report<PoolFire>, Problems> {
     let mut reaches = reaches(&used, from, flux, &mut warnings);
     for reach in &mut reaches {
         // A threshold above what the flame surface emits is met only inside the flame.
-        if method == PoolFireMethod::SolidFlame && reach.distance_m.is_none() && reach.kw_m2 <= tau * emissive {
+        if method == PoolFireMethod::SolidFlame
+            && reach.distance_m.is_none()
+            && reach.kw_m2 <= tau * emissive
+        {
             reach.distance_m = Some(radius);
-            warnings.push(Warning::InsideFlame { level: format!("{} kW/m²", reach.kw_m2) });
+            warnings.push(Warning::InsideFlame {
+                level: format!("{} kW/m²", reach.kw_m2),
+            });
         }
     }
-    let flux_at_distance = input.distance.map(|x| if method == PoolFireMethod::SolidFlame && x <= radius { tau * emissive } else { flux(x.max(0.1)) });
+    let flux_at_distance = input.distance.map(|x| {
+        if method == PoolFireMethod::SolidFlame && x <= radius {
+            tau * emissive
+        } else {
+            flux(x.max(0.1))
+        }
+    });
     Ok(a.finish(
-        PoolFire { burning_rate: rate, flame_height_m: height, emissive_power: emissive, radiated_kw: radiated, reaches, flux_at_distance },
+        PoolFire {
+            burning_rate: rate,
+            flame_height_m: height,
+            emissive_power: emissive,
+            radiated_kw: radiated,
+            reaches,
+            flux_at_distance,
+        },
         warnings,
     ))
 }
@@ -283,7 +368,12 @@ pub fn jet_fire(input: &JetFireInput) -> Result<Report<JetFire>, Problems> {
         p.positive("release_rate", m, 10_000.0);
     }
     let known = chemical(&input.chemical, &mut p);
-    let hc = p.required("heat_of_combustion", input.heat_of_combustion.or(known.and_then(|c| c.heat_of_combustion)));
+    let hc = p.required(
+        "heat_of_combustion",
+        input
+            .heat_of_combustion
+            .or(known.and_then(|c| c.heat_of_combustion)),
+    );
     p.optional("heat_of_combustion", hc, 1000.0, 150_000.0);
     p.optional("radiative_fraction", input.radiative_fraction, 0.05, 0.6);
     p.optional("transmissivity", input.transmissivity, 0.1, 1.0);
@@ -306,7 +396,14 @@ pub fn jet_fire(input: &JetFireInput) -> Result<Report<JetFire>, Problems> {
     let mut warnings = Vec::new();
     let reaches = reaches(&used, 0.1, flux, &mut warnings);
     let flux_at_distance = input.distance.map(|x| flux(x.max(0.1)));
-    Ok(a.finish(JetFire { radiated_kw: radiated, reaches, flux_at_distance }, warnings))
+    Ok(a.finish(
+        JetFire {
+            radiated_kw: radiated,
+            reaches,
+            flux_at_distance,
+        },
+        warnings,
+    ))
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -370,7 +467,9 @@ pub fn fireball(input: &FireballInput) -> Result<Report<Fireball>, Problems> {
     }
     let method = input.method.unwrap_or_default();
     let known = chemical(&input.chemical, &mut p);
-    let hc = input.heat_of_combustion.or(known.and_then(|c| c.heat_of_combustion));
+    let hc = input
+        .heat_of_combustion
+        .or(known.and_then(|c| c.heat_of_combustion));
     if method == FireballMethod::Ccps {
         p.required("heat_of_combustion", hc);
     }
@@ -379,14 +478,26 @@ pub fn fireball(input: &FireballInput) -> Result<Report<Fireball>, Problems> {
     p.optional("transmissivity", input.transmissivity, 0.1, 1.0);
     p.optional("distance", input.distance, 0.0, RANGE_M);
     if method == FireballMethod::Ccps && input.tank.is_some() {
-        p.add("tank", Problem::Inconsistent { with: "method".into() });
+        p.add(
+            "tank",
+            Problem::Inconsistent {
+                with: "method".into(),
+            },
+        );
     }
     let used = thresholds(&input.thresholds, &mut p);
     p.finish(|| ())?;
     let mut a = Assumptions::default();
     let m = input.mass.unwrap_or_default();
     a.note("mass", format!("{m} kg"), false);
-    a.note("method", match method { FireballMethod::Ccps => "ccps", FireballMethod::CnSafetyAssessment => "cn_safety_assessment" }, input.method.is_none());
+    a.note(
+        "method",
+        match method {
+            FireballMethod::Ccps => "ccps",
+            FireballMethod::CnSafetyAssessment => "cn_safety_assessment",
+        },
+        input.method.is_none(),
+    );
     let tau = a.take("transmissivity", input.transmissivity, 1.0, "");
     note_thresholds(&mut a, &input.thresholds, &used);
     let mut warnings = Vec::new();
@@ -396,13 +507,24 @@ pub fn fireball(input: &FireballInput) -> Result<Report<Fireball>, Problems> {
             a.note("heat_of_combustion", format!("{hc} kJ/kg"), false);
             let f = a.take("radiative_fraction", input.radiative_fraction, 0.25, "");
             let d = 5.8 * m.cbrt();
-            let t = if m < 30_000.0 { 0.45 * m.cbrt() } else { 2.6 * m.powf(1.0 / 6.0) };
+            let t = if m < 30_000.0 {
+                0.45 * m.cbrt()
+            } else {
+                2.6 * m.powf(1.0 / 6.0)
+            };
             let h = 0.75 * d;
             let e = f * m * hc / (PI * d * d * t);
             let flux = |x: f64| tau * e * (d / 2.0).powi(2) / (x * x + h * h);
             let reaches = reaches(&used, 0.1, flux, &mut warnings);
-            let flux_at_distance = input.distance.map(|x| flux(x));
-            Fireball { diameter_m: d, duration_s: t, centre_height_m: h, emissive_power: e, reaches, flux_at_distance }
+            let flux_at_distance = input.distance.map(flux);
+            Fireball {
+                diameter_m: d,
+                duration_s: t,
+                centre_height_m: h,
+                emissive_power: e,
+                reaches,
+                flux_at_distance,
+            }
         }
         FireballMethod::CnSafetyAssessment => {
             let shape = input.tank.unwrap_or_default();
@@ -410,7 +532,17 @@ pub fn fireball(input: &FireballInput) -> Result<Report<Fireball>, Problems> {
                 TankShape::Cylindrical => 270.0,
                 TankShape::Spherical => 200.0,
             };
-            a.note("tank", format!("{} (q₀ {q0} kW/m²)", match shape { TankShape::Cylindrical => "cylindrical", TankShape::Spherical => "spherical" }), input.tank.is_none());
+            a.note(
+                "tank",
+                format!(
+                    "{} (q₀ {q0} kW/m²)",
+                    match shape {
+                        TankShape::Cylindrical => "cylindrical",
+                        TankShape::Spherical => "spherical",
+                    }
+                ),
+                input.tank.is_none(),
+            );
             let r = 2.665 * m.powf(0.327);
             let t = 1.089 * m.powf(0.327);
             let flux = |x: f64| {
@@ -418,8 +550,15 @@ pub fn fireball(input: &FireballInput) -> Result<Report<Fireball>, Problems> {
                 tau * q0 * r * r * x * (1.0 - 0.058 * x.ln()) / (r * r + x * x).powf(1.5)
             };
             let reaches = reaches(&used, 1.0, flux, &mut warnings);
-            let flux_at_distance = input.distance.map(|x| flux(x));
-            Fireball { diameter_m: 2.0 * r, duration_s: t, centre_height_m: 0.0, emissive_power: q0, reaches, flux_at_distance }
+            let flux_at_distance = input.distance.map(flux);
+            Fireball {
+                diameter_m: 2.0 * r,
+                duration_s: t,
+                centre_height_m: 0.0,
+                emissive_power: q0,
+                reaches,
+                flux_at_distance,
+            }
         }
     };
     Ok(a.finish(ball, warnings))
@@ -481,7 +620,8 @@ mod tests {
         let mut input = pool(PoolFireMethod::PointSource);
         input.distance = Some(100.0);
         let fire = pool_fire(&input).unwrap().result;
-        let expected = fire.radiated_kw / (4.0 * PI * (100.0_f64.powi(2) + fire.flame_height_m.powi(2) / 4.0));
+        let expected =
+            fire.radiated_kw / (4.0 * PI * (100.0_f64.powi(2) + fire.flame_height_m.powi(2) / 4.0));
         assert!((fire.flux_at_distance.unwrap() - expected).abs() < 1e-9);
     }
 
@@ -489,11 +629,19 @@ mod tests {
     fn ccps_fireball_of_fifty_tonnes_of_propane() {
         // D = 5.8·50 000^⅓ = 213.7 m; t = 2.6·50 000^⅙ = 15.79 s; H = 160.3 m;
         // E = 0.25·5·10⁴·46 350/(π·213.7²·15.79) = 255 kW/m².
-        let input = FireballInput { mass: Some(50_000.0), heat_of_combustion: Some(46_350.0), ..FireballInput::default() };
+        let input = FireballInput {
+            mass: Some(50_000.0),
+            heat_of_combustion: Some(46_350.0),
+            ..FireballInput::default()
+        };
         let ball = fireball(&input).unwrap().result;
         assert!((ball.diameter_m - 213.7).abs() < 0.1);
         assert!((ball.duration_s - 15.79).abs() < 0.01);
-        assert!((ball.emissive_power - 255.0).abs() < 1.0, "{}", ball.emissive_power);
+        assert!(
+            (ball.emissive_power - 255.0).abs() < 1.0,
+            "{}",
+            ball.emissive_power
+        );
         // 5 kW/m² where (D/2)²·E/X² = 5: X = 106.8·√(255/5) = 763 m; ground x = √(X² − H²) = 746 m.
         let five = ball.reaches[2].distance_m.unwrap();
         assert!((five - 746.0).abs() < 3.0, "{five}");
@@ -511,15 +659,30 @@ mod tests {
         let report = fireball(&input).unwrap();
         assert!((report.result.diameter_m / 2.0 - 91.7).abs() < 0.2);
         assert!((report.result.flux_at_distance.unwrap() - 29.5).abs() < 0.3);
-        assert!(report.assumptions.iter().any(|a| a.key == "tank" && a.defaulted));
+        assert!(
+            report
+                .assumptions
+                .iter()
+                .any(|a| a.key == "tank" && a.defaulted)
+        );
         // The CCPS heat of combustion is not asked of it; a tank shape is refused for CCPS.
-        let wrong = FireballInput { mass: Some(10.0), heat_of_combustion: Some(46_000.0), tank: Some(TankShape::Spherical), ..FireballInput::default() };
+        let wrong = FireballInput {
+            mass: Some(10.0),
+            heat_of_combustion: Some(46_000.0),
+            tank: Some(TankShape::Spherical),
+            ..FireballInput::default()
+        };
         assert_eq!(fireball(&wrong).unwrap_err().0[0].0, "tank");
     }
 
     #[test]
     fn jet_fire_point_source() {
-        let input = JetFireInput { release_rate: Some(2.0), heat_of_combustion: Some(50_000.0), distance: Some(30.0), ..JetFireInput::default() };
+        let input = JetFireInput {
+            release_rate: Some(2.0),
+            heat_of_combustion: Some(50_000.0),
+            distance: Some(30.0),
+            ..JetFireInput::default()
+        };
         let jet = jet_fire(&input).unwrap().result;
         assert!((jet.radiated_kw - 20_000.0).abs() < 1e-9);
         assert!((jet.flux_at_distance.unwrap() - 20_000.0 / (4.0 * PI * 900.0)).abs() < 1e-9);

@@ -188,7 +188,11 @@ struct Plume {
 
 impl Cloud for Plume {
     fn axis(&self, x: f64) -> f64 {
-        self.at(Point { x, y: 0.0, z: self.s.z })
+        self.at(Point {
+            x,
+            y: 0.0,
+            z: self.s.z,
+        })
     }
 
     fn sigma_y(&self, x: f64) -> f64 {
@@ -201,7 +205,9 @@ impl Cloud for Plume {
         }
         let (sy, sz) = self.set.plume(self.s.class, p.x);
         let lateral = (-p.y * p.y / (2.0 * sy * sy)).exp();
-        self.q / (2.0 * PI * self.s.u * sy * sz) * lateral * vertical(p.z, self.s.h, sz, self.s.reflect)
+        self.q / (2.0 * PI * self.s.u * sy * sz)
+            * lateral
+            * vertical(p.z, self.s.h, sz, self.s.reflect)
     }
 }
 
@@ -213,7 +219,11 @@ struct Puff {
 
 impl Cloud for Puff {
     fn axis(&self, x: f64) -> f64 {
-        self.at(Point { x, y: 0.0, z: self.s.z })
+        self.at(Point {
+            x,
+            y: 0.0,
+            z: self.s.z,
+        })
     }
 
     fn sigma_y(&self, x: f64) -> f64 {
@@ -227,14 +237,21 @@ impl Cloud for Puff {
         }
         let (sy, sz) = sigma::puff(self.s.class, p.x);
         let lateral = (-p.y * p.y / (2.0 * sy * sy)).exp();
-        self.m / ((2.0 * PI).powf(1.5) * sy * sy * sz) * lateral * vertical(p.z, self.s.h, sz, self.s.reflect)
+        self.m / ((2.0 * PI).powf(1.5) * sy * sy * sz)
+            * lateral
+            * vertical(p.z, self.s.h, sz, self.s.reflect)
     }
 }
 
 /// Samples along the footprint; more near its ends where the width changes fastest.
 const OUTLINE_STEPS: usize = 40;
 
-fn reach(cloud: &impl Cloud, level: &Level, frame: Option<PlumeFrame>, warnings: &mut Vec<Warning>) -> Reach {
+fn reach(
+    cloud: &impl Cloud,
+    level: &Level,
+    frame: Option<PlumeFrame>,
+    warnings: &mut Vec<Warning>,
+) -> Reach {
     let mut reach = Reach {
         name: level.name.clone(),
         mg_m3: level.mg_m3,
@@ -244,7 +261,10 @@ fn reach(cloud: &impl Cloud, level: &Level, frame: Option<PlumeFrame>, warnings:
         Ok(Some(far)) => far,
         Ok(None) => return reach,
         Err(range) => {
-            warnings.push(Warning::LevelBeyondRange { level: level.name.clone(), range_m: range });
+            warnings.push(Warning::LevelBeyondRange {
+                level: level.name.clone(),
+                range_m: range,
+            });
             range
         }
     };
@@ -259,7 +279,11 @@ fn reach(cloud: &impl Cloud, level: &Level, frame: Option<PlumeFrame>, warnings:
     };
     let half_width = |x: f64| {
         let ratio = cloud.axis(x) / level.mg_m3;
-        if ratio > 1.0 { cloud.sigma_y(x) * (2.0 * ratio.ln()).sqrt() } else { 0.0 }
+        if ratio > 1.0 {
+            cloud.sigma_y(x) * (2.0 * ratio.ln()).sqrt()
+        } else {
+            0.0
+        }
     };
     let xs: Vec<f64> = (0..=OUTLINE_STEPS)
         .map(|i| {
@@ -275,20 +299,28 @@ fn reach(cloud: &impl Cloud, level: &Level, frame: Option<PlumeFrame>, warnings:
         .chain(side.iter().rev().skip(1).take(side.len() - 2).copied())
         .collect();
     reach.footprint = frame.map(|f| {
-        reach.outline_m.iter().map(|p| {
-            let at = f.to_position(p[0], p[1]);
-            [at.lon, at.lat]
-        })
-        .collect()
+        reach
+            .outline_m
+            .iter()
+            .map(|p| {
+                let at = f.to_position(p[0], p[1]);
+                [at.lon, at.lat]
+            })
+            .collect()
     });
     reach.distance_m = Some(far);
     reach
 }
 
 fn distance_warnings(reaches: &[Reach], u: f64, warnings: &mut Vec<Warning>) {
-    let farthest = reaches.iter().filter_map(|r| r.distance_m).fold(0.0, f64::max);
+    let farthest = reaches
+        .iter()
+        .filter_map(|r| r.distance_m)
+        .fold(0.0, f64::max);
     if farthest > 10_000.0 {
-        warnings.push(Warning::BeyondTenKilometres { distance_m: farthest });
+        warnings.push(Warning::BeyondTenKilometres {
+            distance_m: farthest,
+        });
     }
     let minutes = farthest / u / 60.0;
     if minutes > 60.0 {
@@ -299,12 +331,27 @@ fn distance_warnings(reaches: &[Reach], u: f64, warnings: &mut Vec<Warning>) {
     }
 }
 
-fn disperse(cloud: &impl Cloud, common: &GaussianInput, u: f64, mut warnings: Vec<Warning>) -> (Dispersion, Vec<Warning>) {
+fn disperse(
+    cloud: &impl Cloud,
+    common: &GaussianInput,
+    u: f64,
+    mut warnings: Vec<Warning>,
+) -> (Dispersion, Vec<Warning>) {
     let frame = common.frame();
-    let reaches: Vec<Reach> = common.levels.iter().map(|l| reach(cloud, l, frame, &mut warnings)).collect();
+    let reaches: Vec<Reach> = common
+        .levels
+        .iter()
+        .map(|l| reach(cloud, l, frame, &mut warnings))
+        .collect();
     distance_warnings(&reaches, u, &mut warnings);
     let point_mg_m3 = common.point.map(|p| cloud.at(p));
-    (Dispersion { reaches, point_mg_m3 }, warnings)
+    (
+        Dispersion {
+            reaches,
+            point_mg_m3,
+        },
+        warnings,
+    )
 }
 
 pub fn plume(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
@@ -313,7 +360,12 @@ pub fn plume(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
         problems.positive("release_rate", rate, 100_000.0);
     }
     if input.mass.is_some() {
-        problems.add("mass", Problem::Inconsistent { with: "release_rate".into() });
+        problems.add(
+            "mass",
+            Problem::Inconsistent {
+                with: "release_rate".into(),
+            },
+        );
     }
     input.check(&mut problems);
     problems.finish(|| ())?;
@@ -328,10 +380,17 @@ pub fn plume(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
     if let Some(density) = input.release_density() {
         let criterion = dense_gas::continuous_criterion(rate, density, dense_gas::AIR_DENSITY, u);
         if criterion >= dense_gas::CONTINUOUS_LIMIT {
-            warnings.push(Warning::DenseGasCriterionMet { criterion, limit: dense_gas::CONTINUOUS_LIMIT });
+            warnings.push(Warning::DenseGasCriterionMet {
+                criterion,
+                limit: dense_gas::CONTINUOUS_LIMIT,
+            });
         }
     }
-    let cloud = Plume { q: rate * 1e6, set, s };
+    let cloud = Plume {
+        q: rate * 1e6,
+        set,
+        s,
+    };
     let (result, warnings) = disperse(&cloud, input, u, warnings);
     Ok(a.finish(result, warnings))
 }
@@ -342,10 +401,20 @@ pub fn puff(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
         problems.positive("mass", mass, 1e8);
     }
     if input.release_rate.is_some() {
-        problems.add("release_rate", Problem::Inconsistent { with: "mass".into() });
+        problems.add(
+            "release_rate",
+            Problem::Inconsistent {
+                with: "mass".into(),
+            },
+        );
     }
     if input.sigma_set.is_some() {
-        problems.add("sigma_set", Problem::Inconsistent { with: "mass".into() });
+        problems.add(
+            "sigma_set",
+            Problem::Inconsistent {
+                with: "mass".into(),
+            },
+        );
     }
     input.check(&mut problems);
     problems.finish(|| ())?;
@@ -357,9 +426,13 @@ pub fn puff(input: &GaussianInput) -> Result<Report<Dispersion>, Problems> {
     let u = s.u;
     let mut warnings = Vec::new();
     if let Some(density) = input.release_density() {
-        let criterion = dense_gas::instantaneous_criterion(mass, density, dense_gas::AIR_DENSITY, u);
+        let criterion =
+            dense_gas::instantaneous_criterion(mass, density, dense_gas::AIR_DENSITY, u);
         if criterion >= dense_gas::INSTANTANEOUS_LIMIT {
-            warnings.push(Warning::DenseGasCriterionMet { criterion, limit: dense_gas::INSTANTANEOUS_LIMIT });
+            warnings.push(Warning::DenseGasCriterionMet {
+                criterion,
+                limit: dense_gas::INSTANTANEOUS_LIMIT,
+            });
         }
     }
     let cloud = Puff { m: mass * 1e6, s };
@@ -377,7 +450,10 @@ mod tests {
             release_rate: Some(rate),
             wind_speed: Some(3.0),
             stability: Some(class),
-            levels: vec![Level { name: "L".into(), mg_m3: level }],
+            levels: vec![Level {
+                name: "L".into(),
+                mg_m3: level,
+            }],
             ..GaussianInput::default()
         }
     }
@@ -386,7 +462,11 @@ mod tests {
     fn ground_release_on_the_axis_is_q_over_pi_u_sigma_y_sigma_z() {
         // CCPS (1999) Eq. 2.1.56: ground source, ground receptor, on the axis.
         let mut input = plume_input(1.0, D, 1.0);
-        input.point = Some(Point { x: 500.0, y: 0.0, z: 0.0 });
+        input.point = Some(Point {
+            x: 500.0,
+            y: 0.0,
+            z: 0.0,
+        });
         let got = plume(&input).unwrap().result.point_mg_m3.unwrap();
         let (sy, sz) = SigmaSet::BriggsRural.plume(D, 500.0);
         let expected = 1e6 / (PI * 3.0 * sy * sz);
@@ -408,7 +488,10 @@ mod tests {
     #[test]
     fn the_footprint_lies_downwind_on_the_map() {
         let mut input = plume_input(2.0, D, 100.0);
-        let source = Position { lon: 112.55, lat: 37.87 };
+        let source = Position {
+            lon: 112.55,
+            lat: 37.87,
+        };
         input.source = Some(source);
         input.wind_from = Some(270.0); // west wind: the plume goes east
         let reach = plume(&input).unwrap().result.reaches.remove(0);
@@ -421,10 +504,18 @@ mod tests {
     fn an_elevated_source_is_zero_at_the_stack_foot_and_reflection_doubles_the_ground_level() {
         let mut input = plume_input(1.0, D, 1.0);
         input.source_height = Some(50.0);
-        input.point = Some(Point { x: 1.0, y: 0.0, z: 0.0 });
+        input.point = Some(Point {
+            x: 1.0,
+            y: 0.0,
+            z: 0.0,
+        });
         assert!(plume(&input).unwrap().result.point_mg_m3.unwrap() < 1e-30);
         input.source_height = Some(0.0);
-        input.point = Some(Point { x: 800.0, y: 0.0, z: 0.0 });
+        input.point = Some(Point {
+            x: 800.0,
+            y: 0.0,
+            z: 0.0,
+        });
         let reflected = plume(&input).unwrap().result.point_mg_m3.unwrap();
         input.ground_reflection = Some(false);
         let absorbed = plume(&input).unwrap().result.point_mg_m3.unwrap();
@@ -438,7 +529,11 @@ mod tests {
             mass: Some(100.0),
             wind_speed: Some(2.0),
             stability: Some(F),
-            point: Some(Point { x: 1000.0, y: 0.0, z: 0.0 }),
+            point: Some(Point {
+                x: 1000.0,
+                y: 0.0,
+                z: 0.0,
+            }),
             ..GaussianInput::default()
         };
         let got = puff(&input).unwrap().result.point_mg_m3.unwrap();
@@ -453,7 +548,14 @@ mod tests {
         input.wind_speed = Some(1.5);
         input.molar_mass = Some(70.9); // chlorine
         let report = plume(&input).unwrap();
-        assert!(report.warnings.iter().any(|w| matches!(w, Warning::DenseGasCriterionMet { .. })), "{:?}", report.warnings);
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|w| matches!(w, Warning::DenseGasCriterionMet { .. })),
+            "{:?}",
+            report.warnings
+        );
     }
 
     #[test]
@@ -461,8 +563,17 @@ mod tests {
         let mut input = plume_input(50.0, F, 1.0);
         input.wind_speed = Some(0.8);
         let warnings = plume(&input).unwrap().warnings;
-        assert!(warnings.iter().any(|w| matches!(w, Warning::BeyondTenKilometres { .. })), "{warnings:?}");
-        assert!(warnings.iter().any(|w| matches!(w, Warning::LowWind { .. })));
+        assert!(
+            warnings
+                .iter()
+                .any(|w| matches!(w, Warning::BeyondTenKilometres { .. })),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| matches!(w, Warning::LowWind { .. }))
+        );
     }
 
     #[test]
@@ -470,13 +581,33 @@ mod tests {
         let input = GaussianInput {
             release_rate: Some(-1.0),
             wind_speed: Some(0.0),
-            levels: vec![Level { name: "x".into(), mg_m3: -3.0 }],
-            source: Some(Position { lon: 112.0, lat: 37.0 }),
+            levels: vec![Level {
+                name: "x".into(),
+                mg_m3: -3.0,
+            }],
+            source: Some(Position {
+                lon: 112.0,
+                lat: 37.0,
+            }),
             ..GaussianInput::default()
         };
-        let fields: Vec<String> = plume(&input).unwrap_err().0.into_iter().map(|(f, _)| f).collect();
-        for field in ["release_rate", "wind_speed", "stability", "levels[0].mg_m3", "wind_from"] {
-            assert!(fields.iter().any(|f| f == field), "{field} missing from {fields:?}");
+        let fields: Vec<String> = plume(&input)
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        for field in [
+            "release_rate",
+            "wind_speed",
+            "stability",
+            "levels[0].mg_m3",
+            "wind_from",
+        ] {
+            assert!(
+                fields.iter().any(|f| f == field),
+                "{field} missing from {fields:?}"
+            );
         }
     }
 

@@ -34,7 +34,8 @@ impl Position {
     /// East and north metres from `self` to `other` (inverse of [`offset`](Self::offset)).
     pub fn metres_to(self, other: Position) -> (f64, f64) {
         let north = (other.lat - self.lat).to_radians() * EARTH_RADIUS_M;
-        let east = (other.lon - self.lon).to_radians() * EARTH_RADIUS_M * self.lat.to_radians().cos();
+        let east =
+            (other.lon - self.lon).to_radians() * EARTH_RADIUS_M * self.lat.to_radians().cos();
         (east, north)
     }
 }
@@ -103,11 +104,17 @@ pub fn ring_contains(ring: &[[f64; 2]], point: [f64; 2]) -> bool {
 mod tests {
     use super::*;
 
-    const TAIYUAN: Position = Position { lon: 112.55, lat: 37.87 };
+    const TAIYUAN: Position = Position {
+        lon: 112.55,
+        lat: 37.87,
+    };
 
     #[test]
     fn a_north_wind_carries_the_plume_south() {
-        let frame = PlumeFrame { source: TAIYUAN, wind_from: 0.0 };
+        let frame = PlumeFrame {
+            source: TAIYUAN,
+            wind_from: 0.0,
+        };
         let p = frame.to_position(1000.0, 0.0);
         assert!(p.lat < TAIYUAN.lat && (p.lon - TAIYUAN.lon).abs() < 1e-12);
         assert!(((TAIYUAN.lat - p.lat) * 111_195.0 - 1000.0).abs() < 1.0);
@@ -117,9 +124,15 @@ mod tests {
 
     #[test]
     fn frame_round_trip() {
-        let frame = PlumeFrame { source: TAIYUAN, wind_from: 237.0 };
+        let frame = PlumeFrame {
+            source: TAIYUAN,
+            wind_from: 237.0,
+        };
         let (x, y) = frame.to_frame(frame.to_position(2500.0, -300.0));
-        assert!((x - 2500.0).abs() < 0.5 && (y + 300.0).abs() < 0.5, "{x} {y}");
+        assert!(
+            (x - 2500.0).abs() < 0.5 && (y + 300.0).abs() < 0.5,
+            "{x} {y}"
+        );
     }
 
     #[test]

@@ -23,8 +23,20 @@ pub struct Named {
     pub beta: f64,
 }
 
-const fn named(key: &'static str, name: &'static str, cas: &'static str, critical_t: f64, beta: f64) -> Named {
-    Named { key, name, cas, critical_t, beta }
+const fn named(
+    key: &'static str,
+    name: &'static str,
+    cas: &'static str,
+    critical_t: f64,
+    beta: f64,
+) -> Named {
+    Named {
+        key,
+        name,
+        cas,
+        critical_t,
+        beta,
+    }
 }
 
 pub const NAMED: &[Named] = &[
@@ -34,8 +46,20 @@ pub const NAMED: &[Named] = &[
     named("hydrogen_cyanide", "氰化氢", "74-90-8", 1.0, 10.0),
     named("sulfur_dioxide", "二氧化硫", "7446-09-5", 20.0, 2.0),
     named("phosgene", "碳酰氯", "75-44-5", 0.3, 20.0),
-    named("coal_gas", "煤气（CO，CO和H₂、CH₄的混合物等）", "", 20.0, 2.0),
-    named("hydrogen_chloride", "氯化氢（无水）", "7647-01-0", 20.0, 3.0),
+    named(
+        "coal_gas",
+        "煤气（CO，CO和H₂、CH₄的混合物等）",
+        "",
+        20.0,
+        2.0,
+    ),
+    named(
+        "hydrogen_chloride",
+        "氯化氢（无水）",
+        "7647-01-0",
+        20.0,
+        3.0,
+    ),
     named("hydrogen_fluoride", "氟化氢", "7664-39-3", 1.0, 5.0),
     named("nitrogen_dioxide", "二氧化氮", "10102-44-0", 1.0, 10.0),
     named("phosphine", "磷化氢", "7803-51-2", 1.0, 20.0),
@@ -53,7 +77,13 @@ pub const NAMED: &[Named] = &[
     named("butadiene", "1,3-丁二烯", "106-99-0", 5.0, 1.5),
     named("dimethyl_ether", "二甲醚", "115-10-6", 50.0, 1.5),
     named("methylamine", "一甲胺", "74-89-5", 5.0, 1.5),
-    named("gasoline", "汽油（乙醇汽油、甲醇汽油）", "86290-81-5", 200.0, 1.5),
+    named(
+        "gasoline",
+        "汽油（乙醇汽油、甲醇汽油）",
+        "86290-81-5",
+        200.0,
+        1.5,
+    ),
     named("diethyl_ether", "乙醚", "60-29-7", 10.0, 1.5),
     named("benzene", "苯", "71-43-2", 50.0, 1.0),
     named("acrylonitrile", "2-丙烯腈", "107-13-1", 50.0, 1.0),
@@ -76,24 +106,54 @@ pub struct Category {
     pub beta: f64,
 }
 
-const fn category(code: &'static str, description: &'static str, critical_t: f64, beta: f64) -> Category {
-    Category { code, description, critical_t, beta }
+const fn category(
+    code: &'static str,
+    description: &'static str,
+    critical_t: f64,
+    beta: f64,
+) -> Category {
+    Category {
+        code,
+        description,
+        critical_t,
+        beta,
+    }
 }
 
 pub const CATEGORIES: &[Category] = &[
     category("J1", "急性毒性类别1，所有暴露途径，气体", 5.0, 4.0),
     category("J2", "急性毒性类别1，所有暴露途径，固体、液体", 50.0, 1.0),
     category("J3", "急性毒性类别2、类别3，所有暴露途径，气体", 50.0, 2.0),
-    category("J4", "急性毒性类别2、类别3，吸入途径，液体（沸点≤35℃）", 50.0, 2.0),
-    category("J5", "急性毒性类别2，所有暴露途径，液体（除J4外）、固体", 500.0, 1.0),
+    category(
+        "J4",
+        "急性毒性类别2、类别3，吸入途径，液体（沸点≤35℃）",
+        50.0,
+        2.0,
+    ),
+    category(
+        "J5",
+        "急性毒性类别2，所有暴露途径，液体（除J4外）、固体",
+        500.0,
+        1.0,
+    ),
     category("W1.1", "不稳定爆炸物", 1.0, 2.0),
     category("W1.2", "1.1项爆炸物", 1.0, 2.0),
     category("W1.3", "除1.1项外的其他爆炸物", 10.0, 2.0),
     category("W2", "易燃气体类别1和类别2", 10.0, 1.5),
     category("W3", "气溶胶类别1和类别2", 150.0, 1.0),
     category("W4", "氧化性气体类别1", 50.0, 1.0),
-    category("W5.1", "易燃液体类别1；类别2和3，工作温度高于沸点", 10.0, 1.5),
-    category("W5.2", "易燃液体类别2和3，具有引发重大事故的特殊工艺条件", 50.0, 1.0),
+    category(
+        "W5.1",
+        "易燃液体类别1；类别2和3，工作温度高于沸点",
+        10.0,
+        1.5,
+    ),
+    category(
+        "W5.2",
+        "易燃液体类别2和3，具有引发重大事故的特殊工艺条件",
+        50.0,
+        1.0,
+    ),
     category("W5.3", "不属于W5.1或W5.2的易燃液体类别2", 1000.0, 1.0),
     category("W5.4", "不属于W5.1或W5.2的易燃液体类别3", 5000.0, 1.0),
     category("W6.1", "自反应物质和混合物A型和B型", 10.0, 1.5),
@@ -104,7 +164,12 @@ pub const CATEGORIES: &[Category] = &[
     category("W9.1", "氧化性固体和液体类别1", 50.0, 1.0),
     category("W9.2", "氧化性固体和液体类别2、类别3", 200.0, 1.0),
     category("W10", "易燃固体类别1", 200.0, 1.0),
-    category("W11", "遇水放出易燃气体的物质和混合物类别1和类别2", 200.0, 1.0),
+    category(
+        "W11",
+        "遇水放出易燃气体的物质和混合物类别1和类别2",
+        200.0,
+        1.0,
+    ),
 ];
 
 /// 表5: α by the number of people exposed within 500 m of the installation.
@@ -197,7 +262,12 @@ fn read_holdings(input: &HazardInput, p: &mut Problems) -> Vec<HoldingResult> {
         p.add("substances", Problem::Required);
     }
     if input.substances.len() > MAX_SUBSTANCES {
-        p.add("substances", Problem::TooMany { max: MAX_SUBSTANCES });
+        p.add(
+            "substances",
+            Problem::TooMany {
+                max: MAX_SUBSTANCES,
+            },
+        );
     }
     let mut items = Vec::new();
     for (i, h) in input.substances.iter().enumerate() {
@@ -207,10 +277,23 @@ fn read_holdings(input: &HazardInput, p: &mut Problems) -> Vec<HoldingResult> {
             p.range(&field("quantity_t"), q, 0.0, 1e7);
         }
         let row = match (h.substance.as_deref(), h.category.as_deref()) {
-            (Some(key), None) => NAMED.iter().find(|n| n.key == key).map(|n| (n.name, n.critical_t, n.beta)).ok_or("substance"),
-            (None, Some(code)) => CATEGORIES.iter().find(|c| c.code == code).map(|c| (c.code, c.critical_t, c.beta)).ok_or("category"),
+            (Some(key), None) => NAMED
+                .iter()
+                .find(|n| n.key == key)
+                .map(|n| (n.name, n.critical_t, n.beta))
+                .ok_or("substance"),
+            (None, Some(code)) => CATEGORIES
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| (c.code, c.critical_t, c.beta))
+                .ok_or("category"),
             (Some(_), Some(_)) => {
-                p.add(field("category"), Problem::Inconsistent { with: field("substance") });
+                p.add(
+                    field("category"),
+                    Problem::Inconsistent {
+                        with: field("substance"),
+                    },
+                );
                 continue;
             }
             (None, None) => Err("substance"),
@@ -223,7 +306,14 @@ fn read_holdings(input: &HazardInput, p: &mut Problems) -> Vec<HoldingResult> {
                 ratio: q / critical,
                 beta,
             }),
-            (Err(which), _) => p.add(field(which), if h.substance.is_none() && h.category.is_none() { Problem::Required } else { Problem::Unknown }),
+            (Err(which), _) => p.add(
+                field(which),
+                if h.substance.is_none() && h.category.is_none() {
+                    Problem::Required
+                } else {
+                    Problem::Unknown
+                },
+            ),
             _ => {}
         }
     }
@@ -232,7 +322,12 @@ fn read_holdings(input: &HazardInput, p: &mut Problems) -> Vec<HoldingResult> {
 
 fn identify(items: Vec<HoldingResult>) -> Identification {
     let sum = items.iter().map(|i| i.ratio).sum();
-    Identification { standard: STANDARD.into(), items, sum, major: sum >= 1.0 }
+    Identification {
+        standard: STANDARD.into(),
+        items,
+        sum,
+        major: sum >= 1.0,
+    }
 }
 
 pub fn identification(input: &HazardInput) -> Result<Report<Identification>, Problems> {
@@ -263,11 +358,23 @@ pub fn grading(input: &HazardInput) -> Result<Report<Grading>, Problems> {
     a.note("standard", STANDARD, true);
     let exposed = exposed.unwrap_or_default();
     let alpha = alpha(exposed);
-    a.note("alpha", format!("{alpha} ({exposed} people within 500 m)"), false);
+    a.note(
+        "alpha",
+        format!("{alpha} ({exposed} people within 500 m)"),
+        false,
+    );
     let r = alpha * items.iter().map(|i| i.beta * i.ratio).sum::<f64>();
     let identification = identify(items);
     let grade = identification.major.then(|| HazardGrade::of(r));
-    Ok(a.finish(Grading { identification, alpha, r, grade }, category_warnings(input)))
+    Ok(a.finish(
+        Grading {
+            identification,
+            alpha,
+            r,
+            grade,
+        },
+        category_warnings(input),
+    ))
 }
 
 #[cfg(test)]
@@ -275,17 +382,27 @@ mod tests {
     use super::*;
 
     fn holding(substance: &str, t: f64) -> Holding {
-        Holding { substance: Some(substance.into()), category: None, quantity_t: Some(t) }
+        Holding {
+            substance: Some(substance.into()),
+            category: None,
+            quantity_t: Some(t),
+        }
     }
 
     #[test]
     fn identification_sums_ratios() {
         // 6 t of ammonia (Q 10) and 3 t of chlorine (Q 5): S = 0.6 + 0.6 = 1.2 ≥ 1.
-        let input = HazardInput { substances: vec![holding("ammonia", 6.0), holding("chlorine", 3.0)], exposed_population: None };
+        let input = HazardInput {
+            substances: vec![holding("ammonia", 6.0), holding("chlorine", 3.0)],
+            exposed_population: None,
+        };
         let id = identification(&input).unwrap().result;
         assert!((id.sum - 1.2).abs() < 1e-12 && id.major);
         // Each below its own critical quantity, and together below 1: not a major hazard.
-        let input = HazardInput { substances: vec![holding("ammonia", 4.0), holding("chlorine", 2.0)], exposed_population: None };
+        let input = HazardInput {
+            substances: vec![holding("ammonia", 4.0), holding("chlorine", 2.0)],
+            exposed_population: None,
+        };
         assert!(!identification(&input).unwrap().result.major);
     }
 
@@ -307,29 +424,67 @@ mod tests {
 
     #[test]
     fn alpha_table() {
-        assert_eq!([alpha(0), alpha(1), alpha(29), alpha(30), alpha(50), alpha(99), alpha(100)], [0.5, 1.0, 1.0, 1.2, 1.5, 1.5, 2.0]);
+        assert_eq!(
+            [
+                alpha(0),
+                alpha(1),
+                alpha(29),
+                alpha(30),
+                alpha(50),
+                alpha(99),
+                alpha(100)
+            ],
+            [0.5, 1.0, 1.0, 1.2, 1.5, 1.5, 2.0]
+        );
     }
 
     #[test]
     fn a_category_stands_for_an_unnamed_substance_and_is_noted() {
         let input = HazardInput {
-            substances: vec![Holding { substance: None, category: Some("W5.4".into()), quantity_t: Some(6000.0) }],
+            substances: vec![Holding {
+                substance: None,
+                category: Some("W5.4".into()),
+                quantity_t: Some(6000.0),
+            }],
             exposed_population: Some(0),
         };
         let report = grading(&input).unwrap();
         assert!((report.result.identification.sum - 1.2).abs() < 1e-12);
         assert_eq!(report.result.grade, Some(HazardGrade::Fourth));
-        assert!(matches!(report.warnings[..], [Warning::CategoryCriticalQuantity { .. }]));
+        assert!(matches!(
+            report.warnings[..],
+            [Warning::CategoryCriticalQuantity { .. }]
+        ));
     }
 
     #[test]
     fn bad_holdings_are_named() {
         let input = HazardInput {
-            substances: vec![holding("unobtainium", 1.0), Holding { substance: None, category: None, quantity_t: Some(-1.0) }],
+            substances: vec![
+                holding("unobtainium", 1.0),
+                Holding {
+                    substance: None,
+                    category: None,
+                    quantity_t: Some(-1.0),
+                },
+            ],
             exposed_population: None,
         };
-        let fields: Vec<String> = grading(&input).unwrap_err().0.into_iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, ["substances[0].substance", "substances[1].quantity_t", "substances[1].substance", "exposed_population"]);
+        let fields: Vec<String> = grading(&input)
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "substances[0].substance",
+                "substances[1].quantity_t",
+                "substances[1].substance",
+                "exposed_population"
+            ]
+        );
     }
 
     #[test]

@@ -9,13 +9,20 @@ use serde::{Deserialize, Serialize};
 pub enum Problem {
     Required,
     /// Outside `[min, max]` (either bound may be open: `None`).
-    OutOfRange { min: Option<f64>, max: Option<f64> },
+    OutOfRange {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
     /// Not a known value of a list (chemical, σ set, method...).
     Unknown,
     /// Too many entries.
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     /// Conflicts with another field, named here.
-    Inconsistent { with: String },
+    Inconsistent {
+        with: String,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,14 +36,26 @@ impl Problems {
     /// Checks `min <= value <= max` and that the value is a real number.
     pub fn range(&mut self, field: &str, value: f64, min: f64, max: f64) {
         if !(value.is_finite() && (min..=max).contains(&value)) {
-            self.add(field, Problem::OutOfRange { min: Some(min), max: Some(max) });
+            self.add(
+                field,
+                Problem::OutOfRange {
+                    min: Some(min),
+                    max: Some(max),
+                },
+            );
         }
     }
 
     /// Checks `0 < value <= max`.
     pub fn positive(&mut self, field: &str, value: f64, max: f64) {
         if !(value.is_finite() && value > 0.0 && value <= max) {
-            self.add(field, Problem::OutOfRange { min: Some(0.0), max: Some(max) });
+            self.add(
+                field,
+                Problem::OutOfRange {
+                    min: Some(0.0),
+                    max: Some(max),
+                },
+            );
         }
     }
 
@@ -61,6 +80,10 @@ impl Problems {
 
     /// `Ok(value)` when nothing was wrong.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Problems> {
-        if self.0.is_empty() { Ok(value()) } else { Err(self) }
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
     }
 }

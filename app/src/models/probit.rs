@@ -35,11 +35,27 @@ pub struct ProbitSet {
 /// The thermal and blast sets; toxic ones are `toxic:<chemical>`.
 pub fn physical_sets() -> Vec<ProbitSet> {
     const EISENBERG: &str = "Eisenberg et al. 1975; Crowl & Louvar Table 2-5";
-    let set = |id: &str, a: f64, b: f64, dose: Dose| ProbitSet { id: id.into(), a, b, dose, source: EISENBERG.into() };
+    let set = |id: &str, a: f64, b: f64, dose: Dose| ProbitSet {
+        id: id.into(),
+        a,
+        b,
+        dose,
+        source: EISENBERG.into(),
+    };
     vec![
         set("burn_fatality", -14.9, 2.56, Dose::Thermal { scale: 1e4 }),
-        set("burn_first_degree", -39.83, 3.0186, Dose::Thermal { scale: 1.0 }),
-        set("burn_second_degree", -43.14, 3.0188, Dose::Thermal { scale: 1.0 }),
+        set(
+            "burn_first_degree",
+            -39.83,
+            3.0186,
+            Dose::Thermal { scale: 1.0 },
+        ),
+        set(
+            "burn_second_degree",
+            -43.14,
+            3.0188,
+            Dose::Thermal { scale: 1.0 },
+        ),
         set("lung_haemorrhage_death", -77.1, 6.91, Dose::Overpressure),
         set("eardrum_rupture", -15.6, 1.93, Dose::Overpressure),
         set("structural_damage", -23.8, 2.92, Dose::Overpressure),
@@ -103,7 +119,11 @@ pub fn probit(input: &ProbitInput) -> Result<Report<Probit>, Problems> {
         return Err(p);
     };
     let mut a = Assumptions::default();
-    a.note("set", format!("{} (a {}, b {})", set.id, set.a, set.b), false);
+    a.note(
+        "set",
+        format!("{} (a {}, b {})", set.id, set.a, set.b),
+        false,
+    );
     let dose = match set.dose {
         Dose::Toxic { n } => {
             let c = p.required("concentration", input.concentration);
@@ -130,8 +150,17 @@ pub fn probit(input: &ProbitInput) -> Result<Report<Probit>, Problems> {
     };
     p.finish(|| ())?;
     // No dose, no effect (ln 0 would be −∞).
-    let y = if dose > 0.0 { set.a + set.b * dose.ln() } else { f64::NEG_INFINITY };
-    let result = Probit { probability: if dose > 0.0 { probability(y) } else { 0.0 }, probit: y.max(-10.0), dose, set };
+    let y = if dose > 0.0 {
+        set.a + set.b * dose.ln()
+    } else {
+        f64::NEG_INFINITY
+    };
+    let result = Probit {
+        probability: if dose > 0.0 { probability(y) } else { 0.0 },
+        probit: y.max(-10.0),
+        dose,
+        set,
+    };
     Ok(a.finish(result, Vec::new()))
 }
 
@@ -141,9 +170,9 @@ mod tests {
 
     #[test]
     fn probit_to_probability() {
-        // Finney's table: Y 5 → 50 %, 6.28 → 90 %, 2.67 → 1 %.
+        // Finney's table: Y 5 → 50 %, 6.2816 → 90 %, 2.67 → 1 %.
         assert!((probability(5.0) - 0.5).abs() < 1e-12);
-        assert!((probability(6.28) - 0.90).abs() < 0.001);
+        assert!((probability(6.2816) - 0.90).abs() < 0.001);
         assert!((probability(2.67) - 0.01).abs() < 0.0005);
     }
 
@@ -151,7 +180,12 @@ mod tests {
     fn burn_fatality_at_a_known_dose() {
         // Eisenberg: 60 s at 12.5 kW/m² → V = 60·12 500^{4/3}/10⁴ = 1744, Y = −14.9 + 2.56·ln 1744
         // = 4.21 → about 21 %.
-        let input = ProbitInput { set: Some("burn_fatality".into()), heat_flux: Some(12.5), duration: Some(60.0), ..ProbitInput::default() };
+        let input = ProbitInput {
+            set: Some("burn_fatality".into()),
+            heat_flux: Some(12.5),
+            duration: Some(60.0),
+            ..ProbitInput::default()
+        };
         let r = probit(&input).unwrap().result;
         assert!((r.probit - 4.21).abs() < 0.01, "{}", r.probit);
         assert!((r.probability - 0.214).abs() < 0.005, "{}", r.probability);
@@ -161,17 +195,30 @@ mod tests {
     fn chlorine_uses_its_own_units() {
         // Chlorine (Crowl & Louvar Table 2-5): Y = −8.29 + 0.92·ln(C²·t), C ppm, t min.
         // 100 ppm for 30 min: Y = −8.29 + 0.92·ln(300 000) = 3.31.
-        let input = ProbitInput { set: Some("toxic:chlorine".into()), concentration: Some(100.0), duration: Some(30.0), ..ProbitInput::default() };
+        let input = ProbitInput {
+            set: Some("toxic:chlorine".into()),
+            concentration: Some(100.0),
+            duration: Some(30.0),
+            ..ProbitInput::default()
+        };
         let r = probit(&input).unwrap().result;
         assert!((r.probit - 3.31).abs() < 0.01, "{}", r.probit);
         // A thermal input for a toxic set is missing its own.
-        let wrong = ProbitInput { set: Some("toxic:chlorine".into()), heat_flux: Some(5.0), duration: Some(30.0), ..ProbitInput::default() };
+        let wrong = ProbitInput {
+            set: Some("toxic:chlorine".into()),
+            heat_flux: Some(5.0),
+            duration: Some(30.0),
+            ..ProbitInput::default()
+        };
         assert_eq!(probit(&wrong).unwrap_err().0[0].0, "concentration");
     }
 
     #[test]
     fn unknown_sets_are_refused() {
-        let input = ProbitInput { set: Some("toxic:unobtainium".into()), ..ProbitInput::default() };
+        let input = ProbitInput {
+            set: Some("toxic:unobtainium".into()),
+            ..ProbitInput::default()
+        };
         assert_eq!(probit(&input).unwrap_err().0[0].1, Problem::Unknown);
     }
 }

@@ -58,7 +58,13 @@ pub struct Assumptions(Vec<Assumption>);
 
 impl Assumptions {
     /// Records `key`: `given` when the caller set it, else `default`; answers the value used.
-    pub fn take<T: Copy + std::fmt::Display>(&mut self, key: &str, given: Option<T>, default: T, unit: &str) -> T {
+    pub fn take<T: Copy + std::fmt::Display>(
+        &mut self,
+        key: &str,
+        given: Option<T>,
+        default: T,
+        unit: &str,
+    ) -> T {
         let value = given.unwrap_or(default);
         self.note(key, format!("{value}{unit}"), given.is_none());
         value

@@ -31,7 +31,10 @@ pub const MODELS: [&str; 13] = [
 pub enum RunError {
     UnknownModel,
     /// The body is not the model's input shape: where and what serde said.
-    Decode { path: String, message: String },
+    Decode {
+        path: String,
+        message: String,
+    },
     Invalid(Problems),
 }
 
@@ -47,7 +50,10 @@ fn answer<T: Serialize>(result: Result<T, Problems>) -> Result<Value, RunError> 
     Ok(serde_json::to_value(value).unwrap_or(Value::Null))
 }
 
-fn report<I: DeserializeOwned, O: Serialize>(body: Value, model: fn(&I) -> Result<Report<O>, Problems>) -> Result<Value, RunError> {
+fn report<I: DeserializeOwned, O: Serialize>(
+    body: Value,
+    model: fn(&I) -> Result<Report<O>, Problems>,
+) -> Result<Value, RunError> {
     answer(model(&decode::<I>(body)?))
 }
 
@@ -85,6 +91,58 @@ pub fn run(model: &str, body: Value) -> Result<Value, RunError> {
     }
 }
 
+/// The input schema of every model, for the OpenAPI document: `(model, $ref)` pairs and the
+/// component schemas they refer to. Derived from the input types themselves, doc comments
+/// included, so the document cannot drift from what the models read.
+#[cfg(feature = "ssr")]
+pub fn input_schemas() -> (Vec<(&'static str, Value)>, serde_json::Map<String, Value>) {
+    use schemars::generate::SchemaSettings;
+    let mut generator = SchemaSettings::draft2020_12()
+        .with(|s| s.definitions_path = "/components/schemas".into())
+        .into_generator();
+    let mut refs = Vec::new();
+    let mut add = |model, schema: schemars::Schema| refs.push((model, schema.to_value()));
+    add(
+        "stability-class",
+        generator.subschema_for::<stability::StabilityInput>(),
+    );
+    add(
+        "gaussian-plume",
+        generator.subschema_for::<gaussian::GaussianInput>(),
+    );
+    add(
+        "gaussian-puff",
+        generator.subschema_for::<gaussian::GaussianInput>(),
+    );
+    add(
+        "dense-gas",
+        generator.subschema_for::<dense_gas::DenseGasInput>(),
+    );
+    add(
+        "pool-fire",
+        generator.subschema_for::<fire::PoolFireInput>(),
+    );
+    add("jet-fire", generator.subschema_for::<fire::JetFireInput>());
+    add("fireball", generator.subschema_for::<fire::FireballInput>());
+    add("vce", generator.subschema_for::<explosion::VceInput>());
+    add("probit", generator.subschema_for::<probit::ProbitInput>());
+    add(
+        "hazard-identification",
+        generator.subschema_for::<hazard::HazardInput>(),
+    );
+    add(
+        "hazard-grading",
+        generator.subschema_for::<hazard::HazardInput>(),
+    );
+    add("accident-grade", generator.subschema_for::<Severity>());
+    add(
+        "threat-zones",
+        generator.subschema_for::<scenario::Scenario>(),
+    );
+    let definitions = generator.take_definitions(true);
+    (refs, definitions)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +166,10 @@ mod tests {
 
     #[test]
     fn a_wrong_type_names_its_path() {
-        let Err(RunError::Decode { path, .. }) = run("gaussian-plume", json!({ "levels": [{ "name": "x", "mg_m3": "lots" }] })) else {
+        let Err(RunError::Decode { path, .. }) = run(
+            "gaussian-plume",
+            json!({ "levels": [{ "name": "x", "mg_m3": "lots" }] }),
+        ) else {
             panic!("decoded");
         };
         assert_eq!(path, "levels[0].mg_m3");
@@ -118,35 +179,18 @@ mod tests {
     fn the_plume_answers_with_its_assumptions() {
         let body = json!({ "release_rate": 1.0, "wind_speed": 3.0, "stability": "D", "levels": [{ "name": "IDLH", "mg_m3": 140.0 }] });
         let value = run("gaussian-plume", body).unwrap();
-        assert!(value["result"]["reaches"][0]["distance_m"].as_f64().unwrap() > 0.0);
-        assert!(value["assumptions"].as_array().unwrap().iter().any(|a| a["key"] == "sigma_set" && a["defaulted"] == true));
+        assert!(
+            value["result"]["reaches"][0]["distance_m"]
+                .as_f64()
+                .unwrap()
+                > 0.0
+        );
+        assert!(
+            value["assumptions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["key"] == "sigma_set" && a["defaulted"] == true)
+        );
     }
-}
-
-/// The input schema of every model, for the OpenAPI document: `(model, $ref)` pairs and the
-/// component schemas they refer to. Derived from the input types themselves, doc comments
-/// included, so the document cannot drift from what the models read.
-#[cfg(feature = "ssr")]
-pub fn input_schemas() -> (Vec<(&'static str, Value)>, serde_json::Map<String, Value>) {
-    use schemars::generate::SchemaSettings;
-    let mut generator = SchemaSettings::draft2020_12()
-        .with(|s| s.definitions_path = "/components/schemas".into())
-        .into_generator();
-    let mut refs = Vec::new();
-    let mut add = |model, schema: schemars::Schema| refs.push((model, schema.to_value()));
-    add("stability-class", generator.subschema_for::<stability::StabilityInput>());
-    add("gaussian-plume", generator.subschema_for::<gaussian::GaussianInput>());
-    add("gaussian-puff", generator.subschema_for::<gaussian::GaussianInput>());
-    add("dense-gas", generator.subschema_for::<dense_gas::DenseGasInput>());
-    add("pool-fire", generator.subschema_for::<fire::PoolFireInput>());
-    add("jet-fire", generator.subschema_for::<fire::JetFireInput>());
-    add("fireball", generator.subschema_for::<fire::FireballInput>());
-    add("vce", generator.subschema_for::<explosion::VceInput>());
-    add("probit", generator.subschema_for::<probit::ProbitInput>());
-    add("hazard-identification", generator.subschema_for::<hazard::HazardInput>());
-    add("hazard-grading", generator.subschema_for::<hazard::HazardInput>());
-    add("accident-grade", generator.subschema_for::<Severity>());
-    add("threat-zones", generator.subschema_for::<scenario::Scenario>());
-    let definitions = generator.take_definitions(true);
-    (refs, definitions)
 }

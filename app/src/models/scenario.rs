@@ -44,7 +44,13 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 5] = [Self::ContinuousRelease, Self::InstantaneousRelease, Self::PoolFire, Self::Fireball, Self::Explosion];
+    pub const ALL: [Event; 5] = [
+        Self::ContinuousRelease,
+        Self::InstantaneousRelease,
+        Self::PoolFire,
+        Self::Fireball,
+        Self::Explosion,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -92,6 +98,14 @@ pub enum Tier {
 
 impl Tier {
     pub const ALL: [Tier; 3] = [Tier::Red, Tier::Orange, Tier::Yellow];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::Red => "red",
+            Tier::Orange => "orange",
+            Tier::Yellow => "yellow",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,29 +145,60 @@ pub const MAX_AMOUNT: f64 = 1e7;
 impl Scenario {
     pub fn check(&self) -> Result<&'static Chemical, Problems> {
         let mut p = Problems::default();
-        let chemical = chemicals::find(&self.chemical);
-        if chemical.is_none() {
-            p.add("chemical", if self.chemical.is_empty() { Problem::Required } else { Problem::Unknown });
-        }
-        p.positive("amount", self.amount, if self.event == Event::PoolFire { 500.0 } else { MAX_AMOUNT });
+        let Some(found) = chemicals::find(&self.chemical) else {
+            p.add(
+                "chemical",
+                if self.chemical.is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::Unknown
+                },
+            );
+            return Err(p);
+        };
+        p.positive(
+            "amount",
+            self.amount,
+            if self.event == Event::PoolFire {
+                500.0
+            } else {
+                MAX_AMOUNT
+            },
+        );
         p.range("wind_speed", self.wind_speed, 0.1, 50.0);
         p.range("wind_from", self.wind_from, 0.0, 360.0);
         if self.cloud_oktas > 8 {
-            p.add("cloud_oktas", Problem::OutOfRange { min: Some(0.0), max: Some(8.0) });
+            p.add(
+                "cloud_oktas",
+                Problem::OutOfRange {
+                    min: Some(0.0),
+                    max: Some(8.0),
+                },
+            );
         }
         self.source.check("source", &mut p);
-        if let Some(c) = chemical {
-            let burns = matches!(self.event, Event::PoolFire | Event::Fireball | Event::Explosion);
-            if burns && !c.flammable() {
-                p.add("event", Problem::Inconsistent { with: "chemical".into() });
-            }
+        let burns = matches!(
+            self.event,
+            Event::PoolFire | Event::Fireball | Event::Explosion
+        );
+        if burns && !found.flammable() {
+            p.add(
+                "event",
+                Problem::Inconsistent {
+                    with: "chemical".into(),
+                },
+            );
         }
-        p.finish(|| chemical.expect("checked above"))
+        p.finish(|| found)
     }
 
     fn stability(&self) -> (StabilityClass, Vec<Assumption>, Vec<Warning>) {
         if let Some(class) = self.stability {
-            let given = Assumption { key: "stability".into(), value: class.letter().into(), defaulted: false };
+            let given = Assumption {
+                key: "stability".into(),
+                value: class.letter().into(),
+                defaulted: false,
+            };
             return (class, vec![given], Vec::new());
         }
         let input = StabilityInput {
@@ -171,12 +216,20 @@ impl Scenario {
     }
 }
 
-fn rings_around(source: Position, reaches: impl Iterator<Item = (String, Option<f64>)>) -> Vec<Zone> {
+fn rings_around(
+    source: Position,
+    reaches: impl Iterator<Item = (String, Option<f64>)>,
+) -> Vec<Zone> {
     reaches
         .zip(Tier::ALL)
         .filter_map(|((level, distance), tier)| {
             let distance_m = distance.filter(|d| *d > 0.0)?;
-            Some(Zone { tier, level, distance_m, ring: circle(source, distance_m) })
+            Some(Zone {
+                tier,
+                level,
+                distance_m,
+                ring: circle(source, distance_m),
+            })
         })
         .collect()
 }
@@ -184,7 +237,11 @@ fn rings_around(source: Position, reaches: impl Iterator<Item = (String, Option<
 pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
     let chemical = scenario.check()?;
     let source = scenario.source;
-    let mut assumptions = vec![Assumption { key: "chemical".into(), value: chemical.key.clone(), defaulted: false }];
+    let mut assumptions = vec![Assumption {
+        key: "chemical".into(),
+        value: chemical.key.clone(),
+        defaulted: false,
+    }];
     let mut warnings = Vec::new();
     let (model, stability, zones) = match scenario.event {
         Event::ContinuousRelease | Event::InstantaneousRelease => {
@@ -198,14 +255,32 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
             let continuous = scenario.event == Event::ContinuousRelease;
             let density = gas_density(chemical.molar_mass, chemical.boiling_point.min(T_AMBIENT));
             let criterion = if continuous {
-                dense_gas::continuous_criterion(scenario.amount, density, dense_gas::AIR_DENSITY, scenario.wind_speed)
+                dense_gas::continuous_criterion(
+                    scenario.amount,
+                    density,
+                    dense_gas::AIR_DENSITY,
+                    scenario.wind_speed,
+                )
             } else {
-                dense_gas::instantaneous_criterion(scenario.amount, density, dense_gas::AIR_DENSITY, scenario.wind_speed)
+                dense_gas::instantaneous_criterion(
+                    scenario.amount,
+                    density,
+                    dense_gas::AIR_DENSITY,
+                    scenario.wind_speed,
+                )
             };
-            let limit = if continuous { dense_gas::CONTINUOUS_LIMIT } else { dense_gas::INSTANTANEOUS_LIMIT };
+            let limit = if continuous {
+                dense_gas::CONTINUOUS_LIMIT
+            } else {
+                dense_gas::INSTANTANEOUS_LIMIT
+            };
             if criterion >= limit {
                 let input = DenseGasInput {
-                    mode: Some(if continuous { ReleaseMode::Continuous } else { ReleaseMode::Instantaneous }),
+                    mode: Some(if continuous {
+                        ReleaseMode::Continuous
+                    } else {
+                        ReleaseMode::Instantaneous
+                    }),
                     release_rate: continuous.then_some(scenario.amount),
                     mass: (!continuous).then_some(scenario.amount),
                     molar_mass: Some(chemical.molar_mass),
@@ -216,10 +291,22 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
                 };
                 let report = dense_gas::dense_gas(&input)?;
                 assumptions.extend(report.assumptions);
-                assumptions.push(Assumption { key: "zone_shape".into(), value: "circle".into(), defaulted: true });
+                assumptions.push(Assumption {
+                    key: "zone_shape".into(),
+                    value: "circle".into(),
+                    defaulted: true,
+                });
                 warnings.extend(report.warnings);
-                let reaches = report.result.reaches.into_iter().map(|r| (r.name, Some(r.distance_m)));
-                (ModelUsed::DenseGas, Some(class), rings_around(source, reaches))
+                let reaches = report
+                    .result
+                    .reaches
+                    .into_iter()
+                    .map(|r| (r.name, Some(r.distance_m)));
+                (
+                    ModelUsed::DenseGas,
+                    Some(class),
+                    rings_around(source, reaches),
+                )
             } else {
                 let input = GaussianInput {
                     wind_speed: Some(scenario.wind_speed),
@@ -231,14 +318,27 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
                     ..GaussianInput::default()
                 };
                 let (model, report) = if continuous {
-                    let input = GaussianInput { release_rate: Some(scenario.amount), sigma_set: Some(scenario.sigma_set), ..input };
+                    let input = GaussianInput {
+                        release_rate: Some(scenario.amount),
+                        sigma_set: Some(scenario.sigma_set),
+                        ..input
+                    };
                     (ModelUsed::GaussianPlume, gaussian::plume(&input)?)
                 } else {
-                    (ModelUsed::GaussianPuff, gaussian::puff(&GaussianInput { mass: Some(scenario.amount), ..input })?)
+                    (
+                        ModelUsed::GaussianPuff,
+                        gaussian::puff(&GaussianInput {
+                            mass: Some(scenario.amount),
+                            ..input
+                        })?,
+                    )
                 };
                 assumptions.extend(report.assumptions);
                 warnings.extend(report.warnings);
-                let frame = PlumeFrame { source, wind_from: scenario.wind_from };
+                let frame = PlumeFrame {
+                    source,
+                    wind_from: scenario.wind_from,
+                };
                 let zones = report
                     .result
                     .reaches
@@ -247,13 +347,21 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
                     .filter_map(|(reach, tier)| {
                         let distance_m = reach.distance_m?;
                         let ring = reach.footprint.unwrap_or_else(|| {
-                            reach.outline_m.iter().map(|p| {
-                                let at = frame.to_position(p[0], p[1]);
-                                [at.lon, at.lat]
-                            })
-                            .collect()
+                            reach
+                                .outline_m
+                                .iter()
+                                .map(|p| {
+                                    let at = frame.to_position(p[0], p[1]);
+                                    [at.lon, at.lat]
+                                })
+                                .collect()
                         });
-                        Some(Zone { tier, level: reach.name, distance_m, ring })
+                        Some(Zone {
+                            tier,
+                            level: reach.name,
+                            distance_m,
+                            ring,
+                        })
                     })
                     .collect();
                 (model, Some(class), zones)
@@ -270,7 +378,11 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
             let report = fire::pool_fire(&input)?;
             assumptions.extend(report.assumptions);
             warnings.extend(report.warnings);
-            let reaches = report.result.reaches.into_iter().map(|r| (format!("{} kW/m²", r.kw_m2), r.distance_m));
+            let reaches = report
+                .result
+                .reaches
+                .into_iter()
+                .map(|r| (format!("{} kW/m²", r.kw_m2), r.distance_m));
             (ModelUsed::PoolFire, None, rings_around(source, reaches))
         }
         Event::Fireball => {
@@ -283,15 +395,27 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
             let report = fire::fireball(&input)?;
             assumptions.extend(report.assumptions);
             warnings.extend(report.warnings);
-            let reaches = report.result.reaches.into_iter().map(|r| (format!("{} kW/m²", r.kw_m2), r.distance_m));
+            let reaches = report
+                .result
+                .reaches
+                .into_iter()
+                .map(|r| (format!("{} kW/m²", r.kw_m2), r.distance_m));
             (ModelUsed::Fireball, None, rings_around(source, reaches))
         }
         Event::Explosion => {
-            let input = VceInput { mass: Some(scenario.amount), chemical: Some(chemical.key.clone()), ..VceInput::default() };
+            let input = VceInput {
+                mass: Some(scenario.amount),
+                chemical: Some(chemical.key.clone()),
+                ..VceInput::default()
+            };
             let report = explosion::vce(&input)?;
             assumptions.extend(report.assumptions);
             warnings.extend(report.warnings);
-            let reaches = report.result.reaches.into_iter().map(|r| (r.label, r.distance_m));
+            let reaches = report
+                .result
+                .reaches
+                .into_iter()
+                .map(|r| (r.label, r.distance_m));
             (ModelUsed::Tnt, None, rings_around(source, reaches))
         }
     };
@@ -300,19 +424,30 @@ pub fn threat_zones(scenario: &Scenario) -> Result<ThreatZones, Problems> {
         .find(|z| z.tier == Tier::Orange)
         .or(zones.first())
         .map(|z| (z.distance_m / 100.0).ceil() * 100.0);
-    Ok(ThreatZones { model, stability, zones, evacuation_m, assumptions, warnings })
+    Ok(ThreatZones {
+        model,
+        stability,
+        zones,
+        evacuation_m,
+        assumptions,
+        warnings,
+    })
 }
 
 /// The level names a chemical's toxic zones would use (for labels before computing).
 pub fn zone_levels(chemical: &Chemical) -> Vec<Level> {
     let levels = chemical.toxic_levels();
-    if levels.is_empty() { chemical.flammable_levels() } else { levels }
+    if levels.is_empty() {
+        chemical.flammable_levels()
+    } else {
+        levels
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::geo::ring_contains;
+    use super::*;
 
     fn scenario(chemical: &str, event: Event, amount: f64) -> Scenario {
         Scenario {
@@ -323,7 +458,10 @@ mod tests {
             wind_from: 270.0,
             daytime: false,
             cloud_oktas: 2,
-            source: Position { lon: 112.55, lat: 37.87 },
+            source: Position {
+                lon: 112.55,
+                lat: 37.87,
+            },
             ..Scenario::default()
         }
     }
@@ -334,13 +472,29 @@ mod tests {
         assert_eq!(zones.model, ModelUsed::GaussianPlume);
         let tiers: Vec<Tier> = zones.zones.iter().map(|z| z.tier).collect();
         assert_eq!(tiers, Tier::ALL);
-        assert!(zones.zones.windows(2).all(|w| w[0].distance_m < w[1].distance_m));
+        assert!(
+            zones
+                .zones
+                .windows(2)
+                .all(|w| w[0].distance_m < w[1].distance_m)
+        );
         // West wind: the zones lie east of the source; a point 300 m downwind is in the yellow zone.
-        let east = Position { lon: 112.55, lat: 37.87 }.offset(300.0, 0.0);
+        let east = Position {
+            lon: 112.55,
+            lat: 37.87,
+        }
+        .offset(300.0, 0.0);
         assert!(ring_contains(&zones.zones[2].ring, [east.lon, east.lat]));
-        let west = Position { lon: 112.55, lat: 37.87 }.offset(-300.0, 0.0);
+        let west = Position {
+            lon: 112.55,
+            lat: 37.87,
+        }
+        .offset(-300.0, 0.0);
         assert!(!ring_contains(&zones.zones[2].ring, [west.lon, west.lat]));
-        assert_eq!(zones.evacuation_m, Some((zones.zones[1].distance_m / 100.0).ceil() * 100.0));
+        assert_eq!(
+            zones.evacuation_m,
+            Some((zones.zones[1].distance_m / 100.0).ceil() * 100.0)
+        );
     }
 
     #[test]
@@ -353,8 +507,16 @@ mod tests {
 
     #[test]
     fn fires_and_explosions_are_circles() {
-        for (event, model) in [(Event::PoolFire, ModelUsed::PoolFire), (Event::Fireball, ModelUsed::Fireball), (Event::Explosion, ModelUsed::Tnt)] {
-            let amount = if event == Event::PoolFire { 15.0 } else { 5000.0 };
+        for (event, model) in [
+            (Event::PoolFire, ModelUsed::PoolFire),
+            (Event::Fireball, ModelUsed::Fireball),
+            (Event::Explosion, ModelUsed::Tnt),
+        ] {
+            let amount = if event == Event::PoolFire {
+                15.0
+            } else {
+                5000.0
+            };
             let zones = threat_zones(&scenario("propane", event, amount)).unwrap();
             assert_eq!(zones.model, model);
             assert!(!zones.zones.is_empty(), "{event:?}");
@@ -373,7 +535,11 @@ mod tests {
             let small = threat_zones(&scenario(chemical, Event::ContinuousRelease, 1.0)).unwrap();
             let large = threat_zones(&scenario(chemical, Event::ContinuousRelease, 5.0)).unwrap();
             for (s, l) in small.zones.iter().zip(&large.zones) {
-                assert!(l.distance_m >= s.distance_m * 0.999, "{chemical} {:?}", s.tier);
+                assert!(
+                    l.distance_m >= s.distance_m * 0.999,
+                    "{chemical} {:?}",
+                    s.tier
+                );
             }
         }
     }

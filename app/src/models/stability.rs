@@ -37,7 +37,9 @@ impl StabilityClass {
     }
 
     pub fn parse(letter: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.letter().eq_ignore_ascii_case(letter))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.letter().eq_ignore_ascii_case(letter))
     }
 }
 
@@ -101,7 +103,12 @@ fn wind_row(speed: f64) -> usize {
 }
 
 /// Turner's Table 1: the cell for a wind row and a column.
-fn cell(row: usize, daytime: bool, insolation: Insolation, cloudy_night: bool) -> (StabilityClass, Option<StabilityClass>) {
+fn cell(
+    row: usize,
+    daytime: bool,
+    insolation: Insolation,
+    cloudy_night: bool,
+) -> (StabilityClass, Option<StabilityClass>) {
     use StabilityClass::*;
     if daytime {
         let column = match insolation {
@@ -138,7 +145,13 @@ pub fn stability_class(input: &StabilityInput) -> Result<Report<Stability>, Prob
         problems.add("cloud_oktas", Problem::Required);
     }
     if input.cloud_oktas.is_some_and(|c| c > 8) {
-        problems.add("cloud_oktas", Problem::OutOfRange { min: Some(0.0), max: Some(8.0) });
+        problems.add(
+            "cloud_oktas",
+            Problem::OutOfRange {
+                min: Some(0.0),
+                max: Some(8.0),
+            },
+        );
     }
     let (speed, daytime) = match (speed, daytime) {
         (Some(s), Some(d)) if problems.is_empty() => (s, d),
@@ -151,7 +164,12 @@ pub fn stability_class(input: &StabilityInput) -> Result<Report<Stability>, Prob
         (StabilityClass::D, None)
     } else {
         let cloudy_night = input.cloud_oktas.is_some_and(|c| c >= 4);
-        cell(wind_row(speed), daytime, input.insolation.unwrap_or(Insolation::Slight), cloudy_night)
+        cell(
+            wind_row(speed),
+            daytime,
+            input.insolation.unwrap_or(Insolation::Slight),
+            cloudy_night,
+        )
     };
     let class = match (table, rule) {
         ((one, None), _) => one,
@@ -243,7 +261,11 @@ mod tests {
 
     #[test]
     fn missing_inputs_are_named() {
-        let problems = stability_class(&StabilityInput { daytime: Some(true), ..Default::default() }).unwrap_err();
+        let problems = stability_class(&StabilityInput {
+            daytime: Some(true),
+            ..Default::default()
+        })
+        .unwrap_err();
         let fields: Vec<_> = problems.0.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, ["wind_speed", "insolation"]);
     }

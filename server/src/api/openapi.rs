@@ -44,7 +44,10 @@ fn report_properties() -> Value {
 }
 
 /// `POST /api/v1/models/{model}` for each model, adding the input schemas to `schemas`.
-fn model_paths(schemas: &mut serde_json::Map<String, Value>, errors: &Value) -> serde_json::Map<String, Value> {
+fn model_paths(
+    schemas: &mut serde_json::Map<String, Value>,
+    errors: &Value,
+) -> serde_json::Map<String, Value> {
     let (inputs, definitions) = app::models::run::input_schemas();
     schemas.extend(definitions);
     let mut responses = errors.clone();
@@ -155,9 +158,10 @@ fn openapi() -> Value {
             }
         }
     });
-    let schemas = document["components"]["schemas"].as_object_mut().expect("schemas is an object");
-    schemas.extend(model_schemas);
-    schemas.insert("ModelReport".into(), json!({
+    // Both are objects in the literal above; `if let` only to avoid a panic path.
+    if let Some(schemas) = document["components"]["schemas"].as_object_mut() {
+        schemas.extend(model_schemas);
+        schemas.insert("ModelReport".into(), json!({
         "type": "object",
         "properties": {
             "result": { "description": "The model's numbers (distances in m, concentrations in mg/m³, fluxes in kW/m², overpressures in kPa)" },
@@ -165,9 +169,11 @@ fn openapi() -> Value {
             "warnings": { "type": "array", "items": { "type": "object", "required": ["code"], "properties": { "code": { "type": "string" } } } }
         }
     }));
-    let paths = document["paths"].as_object_mut().expect("paths is an object");
-    paths.extend(models);
-    paths.insert("/api/v1/models/chemicals".into(), json!({ "get": { "summary": "The chemical table the models draw on: properties and levels of concern with their sources", "responses": errors(&["401"]) } }));
+    }
+    if let Some(paths) = document["paths"].as_object_mut() {
+        paths.extend(models);
+        paths.insert("/api/v1/models/chemicals".into(), json!({ "get": { "summary": "The chemical table the models draw on: properties and levels of concern with their sources", "responses": errors(&["401"]) } }));
+    }
     document
 }
 
@@ -180,13 +186,22 @@ mod tests {
         let document = openapi();
         for model in app::models::run::MODELS {
             let path = &document["paths"][format!("/api/v1/models/{model}")]["post"];
-            let reference = path["requestBody"]["content"]["application/json"]["schema"]["$ref"].as_str().unwrap();
+            let reference = path["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+                .unwrap();
             let name = reference.strip_prefix("#/components/schemas/").unwrap();
-            assert!(document["components"]["schemas"][name].is_object(), "{model}: {reference}");
+            assert!(
+                document["components"]["schemas"][name].is_object(),
+                "{model}: {reference}"
+            );
         }
         // Field docs come from the input types.
-        let plume = &document["components"]["schemas"]["GaussianInput"]["properties"]["release_rate"];
-        assert!(plume["description"].as_str().unwrap().contains("kg/s"), "{plume}");
+        let plume =
+            &document["components"]["schemas"]["GaussianInput"]["properties"]["release_rate"];
+        assert!(
+            plume["description"].as_str().unwrap().contains("kg/s"),
+            "{plume}"
+        );
     }
 
     #[test]

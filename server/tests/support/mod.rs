@@ -133,7 +133,11 @@ pub async fn api_post(
     if !key.is_empty() {
         request = request.header(http::header::AUTHORIZATION, format!("Bearer {key}"));
     }
-    let response = send(state, request.body(Body::from(body.to_string())).expect("request")).await;
+    let response = send(
+        state,
+        request.body(Body::from(body.to_string())).expect("request"),
+    )
+    .await;
     let (status, text) = read(response).await;
     (status, serde_json::from_str(&text).unwrap_or_default())
 }

@@ -16,6 +16,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                 let kind = e.kind;
                 let tier = e.tier;
                 let mark = e.dispatch.clone();
+                let assessment = e.assessment.clone();
                 view! {
                     <li class=format!("timeline__item timeline__item--{}", kind.key())>
                         <span class="timeline__time">{format_seconds(e.at)}</span>
@@ -30,6 +31,9 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
                                 let texts = i18n.t();
                                 texts.dispatch.mark(&mark, texts.resources.kind(mark.kind))
                             }}</p>
+                        })}
+                        {assessment.map(|a| view! {
+                            <p class="timeline__text">{move || i18n.t().models.mark(&a)}</p>
                         })}
                     </li>
                 }

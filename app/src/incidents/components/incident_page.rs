@@ -87,6 +87,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
             {s.demo.then(|| view! { <DemoBadge /> })}
             <a class="button button--small no-print" href=format!("/incidents/{}/report", s.id)>{move || t().quick_report}</a>
             <a class="button button--small button--primary no-print" href="#dispatch">{move || i18n.t().dispatch.incident_title}</a>
+            <a class="button button--small no-print" href=format!("/incidents/{}/decision", s.id) data-testid="decision-link">{move || i18n.t().models.open_decision}</a>
             <a class="button button--small no-print" href=format!("/incidents/{}/evaluation", s.id) data-testid="evaluation-link">{move || i18n.t().dispatch.evaluation_title}</a>
         </header>
         <p class="muted">{move || t().grade_by}</p>

@@ -272,6 +272,7 @@ pub async fn detail(db: &impl ConnectionTrait, id: Uuid) -> Result<IncidentDetai
                 grade: detail.grade,
                 tier: detail.tier,
                 dispatch: detail.dispatch,
+                assessment: detail.assessment,
             })
         })
         .collect::<Result<Vec<_>, IncidentError>>()?;
@@ -300,4 +301,6 @@ pub struct EntryDetail {
     pub tier: Option<NodeTier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dispatch: Option<crate::dispatch::DispatchMark>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<crate::decision::AssessmentMark>,
 }

@@ -358,21 +358,45 @@ pub async fn add_note(
     text: String,
     now: i64,
 ) -> Result<(), IncidentError> {
+    let audit = json!({ "text": text });
+    let entry = (EntryKind::Note, text, EntryDetail::default());
+    add_published(db, bus, by, id, entry, ("incident.note", audit), now).await
+}
+
+/// 后果研判: an assessment of threat zones on the timeline.
+pub async fn add_assessment(
+    db: &DatabaseConnection,
+    bus: &Bus,
+    by: &Recorder,
+    id: Uuid,
+    mark: crate::decision::AssessmentMark,
+    now: i64,
+) -> Result<(), IncidentError> {
+    let audit = serde_json::to_value(&mark).unwrap_or_default();
+    let detail = EntryDetail {
+        assessment: Some(mark),
+        ..EntryDetail::default()
+    };
+    let entry = (EntryKind::Assessment, String::new(), detail);
+    add_published(db, bus, by, id, entry, ("incident.assessment", audit), now).await
+}
+
+/// One timeline entry in its own transaction, audited, then published.
+async fn add_published(
+    db: &DatabaseConnection,
+    bus: &Bus,
+    by: &Recorder,
+    id: Uuid,
+    (kind, text, detail): (EntryKind, String, EntryDetail),
+    (action, after): (&str, serde_json::Value),
+    now: i64,
+) -> Result<(), IncidentError> {
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
     let at = to_time(now);
     touched(m, at).update(&txn).await?;
-    add_entry(
-        &txn,
-        by,
-        id,
-        EntryKind::Note,
-        text.clone(),
-        EntryDetail::default(),
-        at,
-    )
-    .await?;
-    audit(&txn, by, "incident.note", id, None, json!({ "text": text })).await?;
+    add_entry(&txn, by, id, kind, text, detail, at).await?;
+    audit(&txn, by, action, id, None, after).await?;
     txn.commit().await?;
     publish(db, bus, id).await;
     Ok(())

@@ -146,6 +146,28 @@ pub async fn list(
     Ok(ResourcePage { items, total })
 }
 
+/// The resources within `radius_km` of a point (a box on the map: what a threat-zone check
+/// needs around an incident), nearest region first, at most `limit`.
+pub async fn near(
+    db: &impl ConnectionTrait,
+    prefix: &str,
+    (lon, lat): (f64, f64),
+    radius_km: f64,
+    limit: u64,
+) -> Result<Vec<Resource>, ResourceError> {
+    let dlat = radius_km / 111.2;
+    let dlon = dlat / lat.to_radians().cos().max(0.1);
+    let rows = resource::Entity::find()
+        .filter(condition(prefix, &ResourceQuery::default()))
+        .filter(resource::Column::Lon.between(lon - dlon, lon + dlon))
+        .filter(resource::Column::Lat.between(lat - dlat, lat + dlat))
+        .order_by_asc(resource::Column::Name)
+        .limit(limit)
+        .all(db)
+        .await?;
+    rows.iter().map(to_resource).collect()
+}
+
 /// For each ability the accident calls for, the nearest ready resources within the
 /// jurisdiction, first to arrive first.
 pub async fn candidates(
