@@ -177,6 +177,16 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Guarded(Permission::ResourceWrite, 422),
     ),
     (
+        "decision/context",
+        "id={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "decision/save",
+        "id={ty.incident}&scenario[chemical]=",
+        Access::Record(Permission::IncidentWrite, "140105", 422),
+    ),
+    (
         "resources/candidates",
         "incident={ty.incident}",
         Access::Record(Permission::IncidentRead, "140105", 200),
@@ -218,6 +228,7 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
 const API_ENDPOINTS: &[(&str, Option<Permission>)] = &[
     ("/api/v1/whoami", None),
     ("/api/v1/directory", Some(Permission::DirectoryRead)),
+    ("/api/v1/models/chemicals", None),
 ];
 
 #[test]

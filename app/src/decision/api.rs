@@ -8,14 +8,13 @@ use crate::error::AppError;
 use crate::models::scenario::Scenario;
 
 /// The incident and the registry entries within reach of its zones, in the reader's
-/// jurisdiction.
+/// jurisdiction (as the incident's nearest candidates are: reading the incident is enough).
 #[server(endpoint = "decision/context")]
 pub async fn load_decision(id: Uuid) -> Result<DecisionContext, AppError> {
     use crate::identity::{Permission, guard, region_prefix};
     let db = crate::state::db()?;
     let record = crate::incidents::service::record_ref(&db, id).await?;
-    guard::require_record(Permission::IncidentRead, &record).await?;
-    let user = guard::require(Permission::ResourceRead).await?;
+    let user = guard::require_record(Permission::IncidentRead, &record).await?;
     let detail = crate::incidents::service::detail(&db, id).await?;
     let incident = detail.summary;
     let chemical =
