@@ -28,7 +28,7 @@ test("a commander sees chlorine threat zones on the incident's map, changes the 
   await expect(evacuation).toContainText("建议疏散距离");
   const before = await evacuation.locator("strong").textContent();
   // Demo population is counted and labelled as demo.
-  await expect(page.getByTestId("zones")).toContainText("人口（演示网格，非真实数据）");
+  await expect(page.getByTestId("zone-summary")).toContainText("人口来自演示网格，非真实数据");
   await page.screenshot({ path: "test-results/decision-office.png", fullPage: true });
 
   // A bigger release reaches farther.
@@ -65,6 +65,8 @@ test("the decision page fits a tablet and the video wall", async ({ page }) => {
   for (const [name, width, height] of [["tablet", 1280, 800], ["wall", 3840, 2160]] as const) {
     await page.setViewportSize({ width, height });
     await expect(page.getByTestId("decision-map")).toBeVisible();
+    // Let Leaflet redraw at the new size before looking.
+    await page.waitForTimeout(300);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `test-results/decision-${name}.png` });

@@ -174,7 +174,8 @@ impl MapHandle {
         Some((handle, zones))
     }
 
-    /// Zooms to hold `ring` (the largest zone), unless it is already in view.
+    /// Zooms to hold `ring` (the largest zone) when it leaves the view or shrinks to a small
+    /// part of it; otherwise leaves the commander's view alone.
     pub fn fit_ring(&self, ring: &[[f64; 2]]) {
         let Some(first) = ring.first() else { return };
         let bounds = LatLngBounds::new(
@@ -185,7 +186,9 @@ impl MapHandle {
             bounds.extend(&LatLng::new(p[1], p[0]));
         }
         let view = self.map.get_bounds();
-        if !(view.contains(&bounds.get_north_east()) && view.contains(&bounds.get_south_west())) {
+        let span = |b: &LatLngBounds| b.get_north_east().lat() - b.get_south_west().lat();
+        let outside = !(view.contains(&bounds.get_north_east()) && view.contains(&bounds.get_south_west()));
+        if outside || span(&bounds) < 0.25 * span(&view) {
             self.map.fit_bounds(&bounds);
         }
     }

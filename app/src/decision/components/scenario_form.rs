@@ -40,6 +40,7 @@ pub fn ScenarioForm(
     let daytime = move || scenario.with(|s| s.daytime);
     view! {
         <form class="decision__form" on:submit=|ev| ev.prevent_default() data-testid="scenario-form">
+            <div class="decision__row">
             <label class="field">
                 <span class="field__label">{move || t().chemical}</span>
                 <select name="chemical" on:change=move |ev| { let v = event_target_value(&ev); scenario.update(|s| s.chemical = v); }>
@@ -63,6 +64,8 @@ pub fn ScenarioForm(
                 </select>
                 {error("event")}
             </label>
+            </div>
+            <div class="decision__row">
             <label class="field">
                 <span class="field__label">{move || t().amount(scenario.with(|s| s.event))}</span>
                 <input name="amount" type="number" inputmode="decimal" step="any" min="0"
@@ -70,7 +73,6 @@ pub fn ScenarioForm(
                     on:input=number(|s, v| s.amount = v) />
                 {error("amount")}
             </label>
-            <div class="decision__row">
                 <label class="field">
                     <span class="field__label">{move || t().wind_speed}</span>
                     <input name="wind_speed" type="number" inputmode="decimal" step="any" min="0"

@@ -7,6 +7,15 @@ use crate::i18n::use_i18n;
 use crate::models::Problems;
 use crate::models::scenario::ThreatZones;
 
+/// Demo counts to two significant figures: the grid is no finer than that.
+fn people_text(people: f64) -> String {
+    if people < 100.0 {
+        return format!("{people:.0}");
+    }
+    let scale = 10f64.powf(people.log10().floor() - 1.0);
+    format!("≈{:.0}", (people / scale).round() * scale)
+}
+
 #[component]
 pub fn ZoneSummary(
     zones: Memo<Result<ThreatZones, Problems>>,
@@ -36,7 +45,7 @@ pub fn ZoneSummary(
                     <th scope="row"><span class="zone-swatch"></span>{t().tier(tier)}</th>
                     <td>{zone.level.clone()}</td>
                     <td class="num">{t().distance(zone.distance_m)}</td>
-                    <td class="num" data-testid="zone-people">{format!("{:.0}", people)}</td>
+                    <td class="num" data-testid="zone-people">{people_text(people)}</td>
                     <td>{if names.is_empty() { t().none_inside.to_string() } else { names }}</td>
                 </tr>
             }
@@ -61,13 +70,14 @@ pub fn ZoneSummary(
             <div class="table-wrap">
                 <table class="table table--dense" data-testid="zones">
                     <thead><tr>
-                        <th>{t().zones}</th><th></th><th class="num"></th>
-                        <th class="num">{t().population_demo}</th>
+                        <th>{t().zone}</th><th>{t().level}</th><th class="num">{t().reach}</th>
+                        <th class="num">{t().people_demo}</th>
                         <th>{t().resources_inside}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <p class="field__hint">{t().population_demo}</p>
             <p><strong>{t().shelters_outside}</strong>"：" {if shelters.is_empty() { t().none_inside.to_string() } else { shelters }}</p>
             {(!z.warnings.is_empty()).then(|| view! {
                 <div class="notice notice--building" data-testid="model-warnings"><strong>{t().warnings}</strong><ul>{warnings}</ul></div>
