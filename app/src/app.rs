@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("incidents/:id/decision") view=crate::decision::DecisionPage ssr=ssr.clone() />
                     <Route path=path!("dispatch") view=DispatchBoardPage ssr=ssr.clone() />
                     <Route path=path!("dispatch/:id/field") view=FieldPage ssr=ssr.clone() />
-                    <Route path=path!("decision") view=building(Section::Decision) ssr=ssr.clone() />
+                    <Route path=path!("decision") view=crate::hazards::HazardsPage ssr=ssr.clone() />
                     <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
                     <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
                     <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />

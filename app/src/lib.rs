@@ -8,6 +8,7 @@ pub mod decision;
 pub mod directory;
 pub mod dispatch;
 pub mod error;
+pub mod hazards;
 pub mod home;
 pub mod i18n;
 pub mod identity;

@@ -72,3 +72,38 @@ test("the decision page fits a tablet and the video wall", async ({ page }) => {
     await page.screenshot({ path: `test-results/decision-${name}.png` });
   }
 });
+
+test("the major-hazard registry shows graded installations on a map and grades a new one on the server", async ({ page }) => {
+  await new LoginPage(page).signInAs("sx.commander");
+  const app = new AppShell(page);
+  await app.open("/");
+  await app.goToSection(/辅助决策/);
+  await expect(page).toHaveURL(/\/decision$/);
+  const rows = page.getByTestId("hazard-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("液氯储罐区（演示）");
+  await expect(rows.first()).toContainText("二级");
+  await expect(page.getByTestId("hazard-map").locator("path.hazard-marker")).toHaveCount(3);
+
+  const form = page.getByTestId("hazard-form");
+  await form.getByLabel("危险源名称").fill("液氯钢瓶库");
+  await form.getByLabel("所属企业").fill("某水厂");
+  await form.getByLabel("经度").fill("1125.6");
+  await form.getByLabel("纬度").fill("37.86");
+  await form.getByLabel("行政区划代码").fill("140105");
+  await form.getByTestId("holding-row").first().getByLabel("危险化学品").selectOption("chlorine");
+  await form.getByTestId("holding-row").first().getByLabel("最大存在量（t）").fill("10");
+  await form.getByRole("button", { name: "辨识分级并保存" }).click();
+  // A longitude off the earth is refused at its field; nothing is stored.
+  await expect(form.getByRole("alert")).toContainText("经度");
+  await expect(rows).toHaveCount(3);
+
+  await form.getByLabel("经度").fill("112.56");
+  await form.getByRole("button", { name: "辨识分级并保存" }).click();
+  await expect(form.getByRole("status")).toContainText("已保存");
+  // 10 t of chlorine (Q 5, β 4), nobody within 500 m (α 0.5): R = 0.5·4·2 = 4 → 四级.
+  const added = rows.filter({ hasText: "液氯钢瓶库" });
+  await expect(added).toContainText("四级");
+  await expect(added).toContainText("4.0");
+  await page.screenshot({ path: "test-results/hazards-office.png", fullPage: true });
+});

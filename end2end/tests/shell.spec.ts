@@ -18,11 +18,11 @@ test("the overview opens in Chinese with the node, demo label and directory coun
 test("a section under construction says so plainly", async ({ page }) => {
   const app = new AppShell(page);
   await app.open("/");
-  await app.goToSection(/辅助决策/);
-  await expect(page).toHaveURL(/\/decision$/);
-  await expect(app.heading()).toHaveText("辅助决策");
+  await app.goToSection(/预案管理/);
+  await expect(page).toHaveURL(/\/plans$/);
+  await expect(app.heading()).toHaveText("预案管理");
   await expect(page.getByRole("status")).toContainText("建设中");
-  await expect(page.getByTestId("section-decision")).toContainText("建设中");
+  await expect(page.getByTestId("section-plans")).toContainText("建设中");
 });
 
 test("the language switches to English in place and is remembered", async ({ page }) => {

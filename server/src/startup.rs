@@ -186,6 +186,9 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
             let resources = crate::demo::resources::load(&db, &config.node.id)
                 .await
                 .map_err(StartupError::DemoResources)?;
+            crate::demo::hazards::load(&db, &config.node.id)
+                .await
+                .map_err(StartupError::DemoResources)?;
             let incidents = crate::demo::incidents::load(&db, &bus, &config.node.id)
                 .await
                 .map_err(StartupError::DemoIncidents)?;

@@ -187,6 +187,16 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Record(Permission::IncidentWrite, "140105", 422),
     ),
     (
+        "hazards/list",
+        "",
+        Access::Guarded(Permission::ResourceRead, 200),
+    ),
+    (
+        "hazards/save",
+        "form[name]=",
+        Access::Guarded(Permission::ResourceWrite, 422),
+    ),
+    (
         "resources/candidates",
         "incident={ty.incident}",
         Access::Record(Permission::IncidentRead, "140105", 200),

@@ -79,9 +79,9 @@ async fn sections_under_construction_say_so() {
     let (_, url) = database_urls().await.remove(0);
     let state = state(&url, false).await;
     let cookie = signed_in_without_demo(&state).await;
-    let (status, html) = get_as(&state, "/decision", &cookie).await;
+    let (status, html) = get_as(&state, "/plans", &cookie).await;
     assert_eq!(status, 200);
-    assert!(html.contains("辅助决策") && html.contains("建设中"));
+    assert!(html.contains("预案管理") && html.contains("建设中"));
 }
 
 #[tokio::test]

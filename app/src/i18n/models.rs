@@ -2,6 +2,7 @@
 
 use crate::decision::AssessmentMark;
 use crate::error::{AppError, FieldError};
+use crate::models::hazard::HazardGrade;
 use crate::models::scenario::{Event, ModelUsed, Tier};
 use crate::models::sigma::SigmaSet;
 use crate::models::stability::Insolation;
@@ -68,6 +69,25 @@ pub struct ModelTexts {
     pub insolations: [&'static str; 3],
     pub sigma_sets: [&'static str; 3],
     pub models: [&'static str; 6],
+    pub hazards_title: &'static str,
+    pub hazards_hint: &'static str,
+    pub hazards_standard: &'static str,
+    pub hazard_name: &'static str,
+    pub enterprise: &'static str,
+    pub substance: &'static str,
+    pub quantity_t: &'static str,
+    pub exposed_population: &'static str,
+    pub exposed_hint: &'static str,
+    pub grade: &'static str,
+    pub not_major: &'static str,
+    pub positive_quantity: &'static str,
+    pub substance_required: &'static str,
+    pub named_substances: &'static str,
+    pub categories: &'static str,
+    pub add_hazard: &'static str,
+    pub save_hazard: &'static str,
+    pub hazard_saved: &'static str,
+    pub hazard_grades: [&'static str; 4],
     pub warning_texts: WarningTexts,
 }
 
@@ -223,6 +243,16 @@ impl ModelTexts {
         line
     }
 
+    pub fn hazard_grade(&self, grade: Option<HazardGrade>) -> &'static str {
+        match grade {
+            Some(HazardGrade::First) => self.hazard_grades[0],
+            Some(HazardGrade::Second) => self.hazard_grades[1],
+            Some(HazardGrade::Third) => self.hazard_grades[2],
+            Some(HazardGrade::Fourth) => self.hazard_grades[3],
+            None => self.not_major,
+        }
+    }
+
     pub fn event(&self, e: Event) -> &'static str {
         self.events[Event::ALL.iter().position(|x| *x == e).unwrap_or(0)]
     }
@@ -265,6 +295,25 @@ impl ModelTexts {
 }
 
 pub(super) const ZH: ModelTexts = ModelTexts {
+    hazards_title: "辅助决策：重大危险源",
+    hazards_hint: "本辖区的危险化学品重大危险源，按 GB 18218-2018 辨识分级；事件的威胁区域在事件页的“辅助决策”中。",
+    hazards_standard: "S = Σq/Q（≥1 构成重大危险源），R = α·Σβq/Q；一级 R≥100，二级 50≤R<100，三级 10≤R<50，四级 R<10（GB 18218-2018）。",
+    hazard_name: "危险源名称",
+    enterprise: "所属企业",
+    substance: "危险化学品",
+    quantity_t: "最大存在量（t）",
+    exposed_population: "500 m 内暴露人数",
+    exposed_hint: "用于校正系数 α",
+    grade: "级别",
+    not_major: "未构成重大危险源",
+    positive_quantity: "应大于 0",
+    substance_required: "至少填一种危险化学品",
+    named_substances: "表1 列名物质",
+    categories: "表2 危险性类别",
+    add_hazard: "登记重大危险源",
+    save_hazard: "辨识分级并保存",
+    hazard_saved: "已保存，级别由服务器按标准计算",
+    hazard_grades: ["一级", "二级", "三级", "四级"],
     english: false,
     wind_line: "风速 {u} m/s，风向 {deg}°",
     stability_class: "稳定度",
@@ -353,6 +402,25 @@ pub(super) const ZH: ModelTexts = ModelTexts {
 };
 
 pub(super) const EN: ModelTexts = ModelTexts {
+    hazards_title: "Decision support: major hazards",
+    hazards_hint: "Major hazard installations of your jurisdiction, identified and graded after GB 18218-2018; an incident's threat zones are under “Decision support” on its page.",
+    hazards_standard: "S = Σq/Q (≥ 1: a major hazard), R = α·Σβq/Q; grade 1 R ≥ 100, 2: 50–100, 3: 10–50, 4: < 10 (GB 18218-2018).",
+    hazard_name: "Installation",
+    enterprise: "Enterprise",
+    substance: "Hazardous chemical",
+    quantity_t: "Largest quantity (t)",
+    exposed_population: "People within 500 m",
+    exposed_hint: "Sets the factor α",
+    grade: "Grade",
+    not_major: "Not a major hazard",
+    positive_quantity: "Must be above 0",
+    substance_required: "Enter at least one chemical",
+    named_substances: "Named substances (Table 1)",
+    categories: "Hazard categories (Table 2)",
+    add_hazard: "Register a major hazard",
+    save_hazard: "Identify, grade and save",
+    hazard_saved: "Saved; the grade was computed by the server",
+    hazard_grades: ["Grade 1", "Grade 2", "Grade 3", "Grade 4"],
     english: true,
     wind_line: "wind {u} m/s from {deg}°",
     stability_class: "stability",

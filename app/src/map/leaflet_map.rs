@@ -187,10 +187,59 @@ impl MapHandle {
         }
         let view = self.map.get_bounds();
         let span = |b: &LatLngBounds| b.get_north_east().lat() - b.get_south_west().lat();
-        let outside = !(view.contains(&bounds.get_north_east()) && view.contains(&bounds.get_south_west()));
+        let outside =
+            !(view.contains(&bounds.get_north_east()) && view.contains(&bounds.get_south_west()));
         if outside || span(&bounds) < 0.25 * span(&view) {
             self.map.fit_bounds(&bounds);
         }
+    }
+
+    /// The major-hazard registry's map: one marker per installation, coloured by its grade.
+    pub fn hazards(
+        el: &HtmlElement,
+        items: &[crate::hazards::MajorHazard],
+        tiles: Option<TileSettings>,
+        locale: Locale,
+    ) -> Option<MapHandle> {
+        let (handle, _) = MapHandle::base(el, tiles, locale.texts())?;
+        let t = &locale.texts().models;
+        let mut bounds: Option<LatLngBounds> = None;
+        for h in items {
+            let at = LatLng::new(h.lat, h.lon);
+            let colour = super::style::hazard_colour(h.grade);
+            let marker = CircleMarker::new_with_options(
+                &at,
+                &object(&[
+                    ("radius", (8.0 * ui_scale()).into()),
+                    ("color", "#ffffff".into()),
+                    ("weight", 2.0.into()),
+                    ("fillColor", colour.into()),
+                    ("fillOpacity", 0.95.into()),
+                    ("className", "hazard-marker".into()),
+                ]),
+            );
+            let label = format!(
+                "{} · {} · {}",
+                h.name,
+                h.enterprise,
+                t.hazard_grade(h.grade)
+            );
+            marker.bind_tooltip_with_content(&JsValue::from_str(&label), &JsValue::UNDEFINED);
+            marker.add_to(&handle.map);
+            match &bounds {
+                Some(b) => {
+                    b.extend(&at);
+                }
+                None => bounds = Some(LatLngBounds::new(&at, &at)),
+            }
+        }
+        if let Some(bounds) = bounds {
+            handle.map.fit_bounds(&bounds);
+            if handle.map.get_zoom() > 8.0 {
+                handle.map.set_zoom(8.0);
+            }
+        }
+        Some(handle)
     }
 
     /// A small map to pick a point: `on_pick(lon, lat)` on every click, which also moves the

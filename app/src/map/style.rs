@@ -50,6 +50,18 @@ pub const CHINA_BOUNDS: ((f64, f64), (f64, f64)) = ((17.5, 73.0), (53.6, 135.1))
 pub const WORLD_GEOJSON: &str = "/geo/world.geojson";
 pub const PROVINCES_GEOJSON: &str = "/geo/china-provinces.geojson";
 
+/// Major hazards by grade: the most severe darkest red; not a major hazard grey.
+pub fn hazard_colour(grade: Option<crate::models::hazard::HazardGrade>) -> &'static str {
+    use crate::models::hazard::HazardGrade as G;
+    match grade {
+        Some(G::First) => "#7f1d1d",
+        Some(G::Second) => "#c2410c",
+        Some(G::Third) => "#ca8a04",
+        Some(G::Fourth) => "#2563eb",
+        None => "#64748b",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

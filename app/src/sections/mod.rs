@@ -56,7 +56,7 @@ impl Section {
     pub fn is_available(self) -> bool {
         matches!(
             self,
-            Section::Duty | Section::Map | Section::Resources | Section::Admin
+            Section::Duty | Section::Map | Section::Resources | Section::Decision | Section::Admin
         )
     }
 

@@ -17,10 +17,15 @@ struct Args {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
-    let scenarios: Vec<(String, Scenario)> = serde_json::from_str(&std::fs::read_to_string(&args.scenarios)?)?;
+    let scenarios: Vec<(String, Scenario)> =
+        serde_json::from_str(&std::fs::read_to_string(&args.scenarios)?)?;
     for (name, scenario) in scenarios {
         let zones = threat_zones(&scenario).map_err(|p| format!("{name}: {p:?}"))?;
-        let distances: Vec<String> = zones.zones.iter().map(|z| format!("{:.1}", z.distance_m)).collect();
+        let distances: Vec<String> = zones
+            .zones
+            .iter()
+            .map(|z| format!("{:.1}", z.distance_m))
+            .collect();
         let mut times: Vec<f64> = (0..args.runs)
             .map(|_| {
                 let start = Instant::now();
@@ -30,7 +35,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         times.sort_by(f64::total_cmp);
         let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
-        println!("native {name}: model {:?}, distances m [{}], p50 {:.1} µs, p99 {:.1} µs", zones.model, distances.join(", "), at(0.5), at(0.99));
+        println!(
+            "native {name}: model {:?}, distances m [{}], p50 {:.1} µs, p99 {:.1} µs",
+            zones.model,
+            distances.join(", "),
+            at(0.5),
+            at(0.99)
+        );
     }
     Ok(())
 }

@@ -31,6 +31,7 @@ impl Bench {
     }
 
     pub fn run(&self) -> f64 {
-        threat_zones(&self.scenario).map_or(f64::NAN, |z| z.zones.last().map_or(0.0, |z| z.distance_m))
+        threat_zones(&self.scenario)
+            .map_or(f64::NAN, |z| z.zones.last().map_or(0.0, |z| z.distance_m))
     }
 }

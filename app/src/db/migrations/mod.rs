@@ -10,6 +10,7 @@ mod m20261204_000004_create_access;
 mod m20261204_000005_create_incident;
 mod m20261204_000006_create_incident_attachment;
 mod m20261205_000007_create_resource;
+mod m20261205_000008_create_major_hazard;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000005_create_incident::Migration),
             Box::new(m20261204_000006_create_incident_attachment::Migration),
             Box::new(m20261205_000007_create_resource::Migration),
+            Box::new(m20261205_000008_create_major_hazard::Migration),
         ]
     }
 }

@@ -87,3 +87,16 @@ pub fn ZoneSummary(
     };
     view! { <div class="decision__summary" data-testid="zone-summary">{summary}</div> }.into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::people_text;
+
+    #[test]
+    fn demo_people_are_shown_to_two_figures() {
+        assert_eq!(people_text(42.4), "42");
+        assert_eq!(people_text(6013.0), "≈6000");
+        assert_eq!(people_text(26_272.0), "≈26000");
+        assert_eq!(people_text(70_285.0), "≈70000");
+    }
+}
