@@ -7,7 +7,8 @@ import { SIGNED_IN } from "./fixtures/login";
 const port = Number(process.env.E2E_PORT ?? 3099);
 const bin = process.env.YINGJI_BIN ?? "../target/release/yingji";
 const siteRoot = process.env.YINGJI_SITE_ROOT ?? "../target/site";
-const database = join(tmpdir(), `yingji-e2e-${process.pid}-${Date.now()}.db`);
+const run = join(tmpdir(), `yingji-e2e-${process.pid}-${Date.now()}`);
+const database = `${run}.db`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -48,6 +49,8 @@ export default defineConfig({
       YINGJI_SITE_ROOT: siteRoot,
       YINGJI_DEMO: "true",
       DATABASE_URL: `sqlite://${database}?mode=rwc`,
+      // Attachments beside the throwaway database, never in the checkout.
+      YINGJI_FILES_DIR: `${run}-files`,
       RUST_LOG: "warn",
     },
   },

@@ -224,7 +224,8 @@ impl MapHandle {
                 h.enterprise,
                 t.hazard_grade(h.grade)
             );
-            marker.bind_tooltip_with_content(&JsValue::from_str(&label), &JsValue::UNDEFINED);
+            // A popup: leaflet 0.5 binds bindTooltip with content under a name Leaflet lacks.
+            marker.bind_popup_with_options(&JsValue::from_str(&label), &JsValue::UNDEFINED);
             marker.add_to(&handle.map);
             match &bounds {
                 Some(b) => {
