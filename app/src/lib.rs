@@ -2,6 +2,7 @@
 // Leptos view types nest deeply; the hydrate build of the larger pages needs more room.
 #![recursion_limit = "256"]
 
+pub mod alerts;
 pub mod app;
 pub mod audit;
 pub mod decision;

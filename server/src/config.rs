@@ -88,6 +88,11 @@ pub struct Cli {
         global = true
     )]
     pub tile_attribution: String,
+
+    /// The address citizens reach this node's public portal at (e.g. https://yj.example.cn),
+    /// written into CAP `web` and the Atom feed's links; relative links when empty.
+    #[arg(long, env = "YINGJI_PUBLIC_URL", default_value = "", global = true)]
+    pub public_url: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Subcommand)]
@@ -136,6 +141,7 @@ pub struct Config {
     pub demo: bool,
     pub node: NodeIdentity,
     pub tiles: Option<TileLayer>,
+    pub public_url: String,
 }
 
 /// A setting that is missing or invalid, named by its environment variable and flag.
@@ -191,7 +197,24 @@ impl Cli {
             demo,
             node: self.node(demo)?,
             tiles: self.tiles()?,
+            public_url: self.public_url()?,
         })
+    }
+
+    fn public_url(&self) -> Result<String, SettingError> {
+        let url = self.public_url.trim().trim_end_matches('/');
+        let ok = url.is_empty()
+            || ((url.starts_with("http://") || url.starts_with("https://"))
+                && !url.contains(char::is_whitespace));
+        if ok {
+            Ok(url.to_string())
+        } else {
+            Err(invalid(
+                "YINGJI_PUBLIC_URL",
+                "--public-url",
+                format!("`{url}` must be an http(s) URL"),
+            ))
+        }
     }
 
     fn node(&self, demo: bool) -> Result<NodeIdentity, SettingError> {
@@ -304,10 +327,16 @@ impl fmt::Display for Config {
                 "off"
             }
         )?;
-        write!(
+        writeln!(
             f,
             "tile layer    {}",
             self.tiles.as_ref().map_or("none", |t| t.url.as_str())
+        )?;
+        write!(
+            f,
+            "public portal {}{}",
+            self.public_url,
+            app::alerts::PORTAL_PATH
         )
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod demo;
 pub mod files;
 pub mod http;
+pub mod portal;
 pub mod realtime;
 pub mod registry_files;
 pub mod startup;

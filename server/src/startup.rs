@@ -174,6 +174,12 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
                 source,
             })?;
     }
+    let site = SiteInfo {
+        node: config.node.clone(),
+        demo: config.demo,
+        tiles: config.tiles.clone(),
+        public_base: config.public_url.clone(),
+    };
     if config.demo {
         let added = crate::demo::load(&db, &config.node.id)
             .await
@@ -192,6 +198,9 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
             let incidents = crate::demo::incidents::load(&db, &bus, &config.node.id)
                 .await
                 .map_err(StartupError::DemoIncidents)?;
+            crate::demo::alerts::load(&db, &site)
+                .await
+                .map_err(StartupError::DemoResources)?;
             (incidents, resources)
         } else {
             (0, 0)
@@ -213,11 +222,6 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
-    let site = SiteInfo {
-        node: config.node.clone(),
-        demo: config.demo,
-        tiles: config.tiles.clone(),
-    };
     Ok(AppState {
         leptos_options,
         db,

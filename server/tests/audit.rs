@@ -10,10 +10,15 @@ use support::{database_urls, state};
 async fn demo_node(url: &str) -> (DatabaseConnection, i64) {
     let state = state(url, true).await;
     // One record per directory entry, organisation unit, account and incident the demo set
-    // creates, one for the demo registry (loaded as one import) and one per demo major hazard.
+    // creates, one for the demo registry (loaded as one import), one per demo major hazard and
+    // one per step of the demo alerts.
     use server::demo::accounts::{ACCOUNTS, UNITS};
     let demo = server::demo::entries().len() + UNITS.len() + ACCOUNTS.len();
-    let records = (demo + server::demo::incidents::COUNT + 1 + server::demo::hazards::COUNT) as i64;
+    let records = (demo
+        + server::demo::incidents::COUNT
+        + 1
+        + server::demo::hazards::COUNT
+        + server::demo::alerts::AUDIT_RECORDS) as i64;
     (state.db, records)
 }
 

@@ -30,8 +30,35 @@ const WEAK_USER: &str =
 
 /// (endpoint, arguments of a sample call, access). `{ty.duty}` stands for that user's id,
 /// `{ty.incident}` for an incident in Taiyuan (140105), `{ty.resource}` for a resource kept in
-/// Taiyuan (140100) and `{ty.dispatch}` for a dispatch to the Taiyuan incident.
+/// Taiyuan (140100), `{ty.dispatch}` for a dispatch to the Taiyuan incident and `{ty.alert}` for
+/// a demo alert of Taiyuan.
 const ENDPOINTS: &[(&str, &str, Access)] = &[
+    (
+        "alerts/list",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
+        "alerts/get",
+        "id={ty.alert}",
+        Access::Record(Permission::IncidentRead, "140100", 200),
+    ),
+    (
+        "alerts/save",
+        "revision=0&form[headline]=",
+        Access::Guarded(Permission::AlertPublish, 422),
+    ),
+    // A stale revision: whoever may act is told the page is out of date.
+    (
+        "alerts/act",
+        "id={ty.alert}&revision=0&action=approve",
+        Access::Record(Permission::AlertPublish, "140100", 409),
+    ),
+    (
+        "alerts/from_incident",
+        "incident={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
     (
         "audit/entries",
         "",
@@ -267,6 +294,7 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
         let ty_duty = user_id(&state, "ty.duty").await;
         let ty_incident = support::taiyuan_incident(&state).await;
         let (ty_resource, ty_dispatch) = support::taiyuan_dispatch(&state, ty_incident).await;
+        let ty_alert = support::taiyuan_alert(&state).await;
         let mut sessions = Vec::new();
         for (username, _, unit, role) in ACCOUNTS {
             let region = UNITS[unit].3;
@@ -280,7 +308,8 @@ async fn each_endpoint_answers_each_role_as_the_matrix_says() {
                 .replace("{ty.duty}", &ty_duty.to_string())
                 .replace("{ty.incident}", &ty_incident.to_string())
                 .replace("{ty.resource}", &ty_resource.to_string())
-                .replace("{ty.dispatch}", &ty_dispatch.to_string());
+                .replace("{ty.dispatch}", &ty_dispatch.to_string())
+                .replace("{ty.alert}", &ty_alert.to_string());
             let (anonymous, _, _) = call(&state, endpoint, &args, None).await;
             let expected = match access {
                 Access::Public => 200,

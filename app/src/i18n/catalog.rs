@@ -41,6 +41,7 @@ pub struct Texts {
     pub resources: super::ResourceTexts,
     pub dispatch: super::DispatchTexts,
     pub models: super::ModelTexts,
+    pub alerts: super::AlertTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,

@@ -283,6 +283,7 @@ pub(super) const TEXTS: Texts = Texts {
     resources: super::resources::EN,
     dispatch: super::dispatch::EN,
     models: super::models::EN,
+    alerts: super::alerts::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

@@ -10,6 +10,7 @@ pub struct FormTexts {
     pub coordinate_required: &'static str,
     pub choose: &'static str,
     pub date_rule: &'static str,
+    pub time_rule: &'static str,
 }
 
 pub(super) const ZH: FormTexts = FormTexts {
@@ -22,6 +23,7 @@ pub(super) const ZH: FormTexts = FormTexts {
     coordinate_required: "请填写经纬度（可在地图上点击）",
     choose: "请选择",
     date_rule: "请按 2027-06-30 的格式填写日期",
+    time_rule: "请按 2027-06-30 08:00 的格式填写时间",
 };
 
 pub(super) const EN: FormTexts = FormTexts {
@@ -34,4 +36,5 @@ pub(super) const EN: FormTexts = FormTexts {
     coordinate_required: "enter the coordinates (or click the map)",
     choose: "choose one",
     date_rule: "write the date as 2027-06-30",
+    time_rule: "write the time as 2027-06-30 08:00",
 };

@@ -4,6 +4,7 @@
 //! key-lookup library would only report at run time. The locale travels in a cookie so the
 //! server renders the page in the reader's language and hydration sees the same text.
 
+mod alerts;
 mod catalog;
 mod dispatch;
 mod en;
@@ -13,6 +14,7 @@ mod models;
 mod resources;
 mod zh;
 
+pub use alerts::AlertTexts;
 pub use catalog::*;
 pub use dispatch::DispatchTexts;
 pub use form::FormTexts;

@@ -273,6 +273,7 @@ pub(super) const TEXTS: Texts = Texts {
     resources: super::resources::ZH,
     dispatch: super::dispatch::ZH,
     models: super::models::ZH,
+    alerts: super::alerts::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

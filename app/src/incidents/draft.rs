@@ -2,16 +2,13 @@
 //! the call centres' JSON API): impossible figures get field errors in the reader's language.
 
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
 
 use super::model::{Casualties, IncidentFacts, IncidentSource, NewIncident};
 use crate::error::AppError;
 use crate::i18n::IncidentTexts;
 use crate::reference::{accident_types, industries};
 use crate::ui::form_reader::FormReader;
-use crate::ui::time::BEIJING;
+use crate::ui::time::parse_time;
 
 /// A clock this far ahead of ours is still "now" (telephone exchanges drift).
 const FUTURE_TOLERANCE: i64 = 300;
@@ -84,20 +81,6 @@ fn casualties(
         minor_injuries: count(t.minor_injuries, minor),
         trapped: count(t.trapped, trapped),
     }
-}
-
-/// Reads a time as Beijing `datetime-local` (minutes or seconds) or as RFC 3339.
-pub fn parse_time(value: &str) -> Option<i64> {
-    let value = value.trim();
-    if let Ok(t) = OffsetDateTime::parse(value, &Rfc3339) {
-        return Some(t.unix_timestamp());
-    }
-    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    time::PrimitiveDateTime::parse(value, &minutes)
-        .or_else(|_| time::PrimitiveDateTime::parse(value, &seconds))
-        .ok()
-        .map(|t| t.assume_offset(BEIJING).unix_timestamp())
 }
 
 impl IncidentForm {

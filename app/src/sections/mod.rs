@@ -56,7 +56,12 @@ impl Section {
     pub fn is_available(self) -> bool {
         matches!(
             self,
-            Section::Duty | Section::Map | Section::Resources | Section::Decision | Section::Admin
+            Section::Duty
+                | Section::Map
+                | Section::Resources
+                | Section::Decision
+                | Section::Alerts
+                | Section::Admin
         )
     }
 

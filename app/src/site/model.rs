@@ -154,6 +154,9 @@ pub struct SiteInfo {
     /// Whether the demo data set (演示数据) is loaded on this node.
     pub demo: bool,
     pub tiles: Option<TileLayer>,
+    /// Where citizens reach the public portal (no trailing slash); empty: this same address.
+    #[serde(default)]
+    pub public_base: String,
 }
 
 #[cfg(test)]

@@ -146,6 +146,23 @@ impl<'a> FormReader<'a> {
         }
     }
 
+    /// An instant typed in Beijing time (`datetime-local`) or RFC 3339, as Unix seconds; `None`
+    /// when empty (an error too when `required`).
+    pub fn instant(&mut self, label: &str, value: &str, required: bool) -> Option<i64> {
+        let value = value.trim();
+        if value.is_empty() {
+            if required {
+                self.errors.add(label, self.t.required);
+            }
+            return None;
+        }
+        let at = crate::ui::time::parse_time(value);
+        if at.is_none() {
+            self.errors.add(label, self.t.time_rule);
+        }
+        at
+    }
+
     pub fn finish(self) -> Result<(), AppError> {
         self.errors.finish()
     }

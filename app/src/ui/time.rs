@@ -1,6 +1,7 @@
 //! Times as command centres read them: Beijing time (UTC+8, no daylight saving), whatever the
 //! browser's or server's own zone.
 
+use time::format_description::well_known::Rfc3339;
 use time::macros::{format_description, offset};
 use time::{OffsetDateTime, UtcOffset};
 
@@ -78,6 +79,20 @@ pub fn format_clock(unix: i64) -> String {
 /// The value of a `datetime-local` input for this instant, in Beijing time.
 pub fn datetime_local(unix: i64) -> String {
     format_minutes(unix).replace(' ', "T")
+}
+
+/// Reads a time as Beijing `datetime-local` (minutes or seconds) or as RFC 3339.
+pub fn parse_time(value: &str) -> Option<i64> {
+    let value = value.trim();
+    if let Ok(t) = OffsetDateTime::parse(value, &Rfc3339) {
+        return Some(t.unix_timestamp());
+    }
+    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    time::PrimitiveDateTime::parse(value, &minutes)
+        .or_else(|_| time::PrimitiveDateTime::parse(value, &seconds))
+        .ok()
+        .map(|t| t.assume_offset(BEIJING).unix_timestamp())
 }
 
 #[cfg(test)]

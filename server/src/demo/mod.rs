@@ -4,6 +4,7 @@
 //! after export. Loading is idempotent: records already present (by code) are left alone.
 
 pub mod accounts;
+pub mod alerts;
 pub mod hazards;
 pub mod incidents;
 pub mod resources;

@@ -21,6 +21,16 @@ pub async fn switch(Path(tag): Path<String>, headers: HeaderMap) -> Response {
         .into_response()
 }
 
+/// The reader's language from the locale cookie (Chinese when none).
+pub fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(Locale::from_cookie_header)
+        .unwrap_or_default()
+}
+
 /// The path of the page the reader came from, if it was one of ours (never an open redirect).
 fn back_path(headers: &HeaderMap) -> Option<String> {
     let referer = headers.get(header::REFERER)?.to_str().ok()?;

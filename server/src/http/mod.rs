@@ -7,6 +7,8 @@ mod language;
 mod origin;
 mod sign_in;
 
+pub use language::locale_of;
+
 use app::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -64,6 +66,7 @@ pub fn build_router(state: AppState) -> Router {
             get(crate::registry_files::download),
         )
         .merge(crate::api::router())
+        .merge(crate::portal::router())
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .layer(axum::middleware::from_fn(errors::with_status))
         .fallback(file_and_error_handler_with_context::<AppState, _>(

@@ -7,15 +7,4 @@ mod import;
 pub use download::download;
 pub use import::import;
 
-use app::i18n::Locale;
-use http::HeaderMap;
-
-/// The reader's language from the locale cookie (Chinese when none).
-fn locale_of(headers: &HeaderMap) -> Locale {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(Locale::from_cookie_header)
-        .unwrap_or_default()
-}
+use crate::http::locale_of;

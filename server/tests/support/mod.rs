@@ -67,6 +67,7 @@ pub fn config(database_url: &str, demo: bool) -> Config {
             region_code: "140000".into(),
         },
         tiles: None,
+        public_url: String::new(),
     }
 }
 
@@ -330,4 +331,17 @@ pub async fn taiyuan_dispatch(state: &AppState, incident: uuid::Uuid) -> (uuid::
     .await
     .expect("dispatched");
     (team.id, ids[0])
+}
+
+/// A demo alert of Taiyuan (region 140100).
+pub async fn taiyuan_alert(state: &AppState) -> uuid::Uuid {
+    use app::alerts::entity::alert;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    alert::Entity::find()
+        .filter(alert::Column::RegionCode.eq("140100"))
+        .one(&state.db)
+        .await
+        .expect("alerts")
+        .expect("a demo alert of Taiyuan")
+        .id
 }

@@ -11,6 +11,7 @@ mod m20261204_000005_create_incident;
 mod m20261204_000006_create_incident_attachment;
 mod m20261205_000007_create_resource;
 mod m20261205_000008_create_major_hazard;
+mod m20261206_000009_create_alert;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000006_create_incident_attachment::Migration),
             Box::new(m20261205_000007_create_resource::Migration),
             Box::new(m20261205_000008_create_major_hazard::Migration),
+            Box::new(m20261206_000009_create_alert::Migration),
         ]
     }
 }

@@ -1,0 +1,149 @@
+//! ssr: the portal's map without a map library: one equirectangular projection of mainland
+//! China and its seas (standard parallel 36° N), the province outlines drawn once into a cached
+//! SVG image, and each alert's area as SVG shapes over it.
+
+use serde_json::Value;
+
+use super::model::AlertContent;
+use crate::models::geo::{Position, circle};
+
+/// The drawing's size in SVG units.
+pub const SIZE: (u32, u32) = (620, 450);
+/// Where the province outlines are served.
+pub const BASEMAP_PATH: &str = "/public/basemap.svg";
+
+const WEST: f64 = 73.0;
+const EAST: f64 = 136.0;
+const NORTH: f64 = 54.0;
+/// cos 36°: east–west degrees shrink by this much at the map's middle latitude.
+const PARALLEL: f64 = 0.809_016_994;
+
+fn scale() -> f64 {
+    f64::from(SIZE.0) / ((EAST - WEST) * PARALLEL)
+}
+
+/// WGS-84 longitude, latitude → SVG x, y.
+pub fn project(lon: f64, lat: f64) -> (f64, f64) {
+    let s = scale();
+    ((lon - WEST) * PARALLEL * s, (NORTH - lat) * s)
+}
+
+pub enum Shape {
+    /// `points` attribute of an SVG polygon.
+    Area(String),
+    /// A point: a place named only by its region code.
+    Dot(f64, f64),
+}
+
+fn points(ring: impl Iterator<Item = (f64, f64)>) -> String {
+    ring.map(|(lon, lat)| {
+        let (x, y) = project(lon, lat);
+        format!("{x:.1},{y:.1}")
+    })
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The shapes that show an alert's area: its polygon and circle, or the points of its regions.
+pub fn shapes(content: &AlertContent) -> Vec<Shape> {
+    let area = &content.area;
+    let mut out = Vec::new();
+    if !area.polygon.is_empty() {
+        out.push(Shape::Area(points(
+            area.polygon.iter().map(|p| (p[1], p[0])),
+        )));
+    }
+    if let Some(c) = &area.circle {
+        let ring = circle(
+            Position {
+                lon: c.lon,
+                lat: c.lat,
+            },
+            c.radius_km * 1000.0,
+        );
+        out.push(Shape::Area(points(ring.into_iter().map(|p| (p[0], p[1])))));
+    }
+    if out.is_empty() {
+        for code in &area.geocodes {
+            if let Some((lon, lat)) = crate::reference::region(code).and_then(|r| r.point) {
+                let (x, y) = project(lon, lat);
+                out.push(Shape::Dot(x, y));
+            }
+        }
+    }
+    out
+}
+
+/// The province outlines of a GeoJSON feature collection as an SVG document, at 0.1 unit
+/// precision (points that round together are dropped).
+pub fn basemap(geojson: &str) -> Option<String> {
+    let doc: Value = serde_json::from_str(geojson).ok()?;
+    let mut d = String::new();
+    for feature in doc.get("features")?.as_array()? {
+        let geometry = &feature["geometry"];
+        let polygons: Vec<&Value> = match geometry["type"].as_str() {
+            Some("Polygon") => vec![&geometry["coordinates"]],
+            Some("MultiPolygon") => geometry["coordinates"].as_array()?.iter().collect(),
+            _ => continue,
+        };
+        for polygon in polygons {
+            for ring in polygon.as_array()? {
+                path_of(ring, &mut d);
+            }
+        }
+    }
+    let (w, h) = SIZE;
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#dbe9f4\"/><path fill=\"#f7f7f2\" stroke=\"#8a94a0\" stroke-width=\"0.6\" d=\"{d}\"/></svg>"
+    ))
+}
+
+fn path_of(ring: &Value, d: &mut String) {
+    let Some(points) = ring.as_array() else {
+        return;
+    };
+    let mut last = None;
+    let mut first = true;
+    for p in points {
+        let (Some(lon), Some(lat)) = (p[0].as_f64(), p[1].as_f64()) else {
+            continue;
+        };
+        let (x, y) = project(lon, lat);
+        let key = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+        if last == Some(key) {
+            continue;
+        }
+        last = Some(key);
+        d.push(if first { 'M' } else { 'L' });
+        first = false;
+        d.push_str(&format!("{:.1} {:.1}", x, y));
+    }
+    if !first {
+        d.push('Z');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_projection_spans_the_drawing() {
+        let (x0, y0) = project(WEST, NORTH);
+        assert!(x0.abs() < 1e-9 && y0.abs() < 1e-9);
+        let (x1, _) = project(EAST, 30.0);
+        assert!((x1 - f64::from(SIZE.0)).abs() < 1e-6);
+        // Hainan's south tip (18.2° N) is still on the drawing.
+        assert!(project(109.5, 18.2).1 < f64::from(SIZE.1));
+    }
+
+    #[test]
+    fn outlines_become_one_path() {
+        let geojson = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[110,30],[111,30],[111,31],[110,30]]]}}]}"#;
+        let svg = basemap(geojson).unwrap();
+        assert!(svg.contains("d=\"M"), "{svg}");
+        assert_eq!(svg.matches('Z').count(), 1);
+        assert!(basemap("not json").is_none());
+    }
+}
