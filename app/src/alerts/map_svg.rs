@@ -138,6 +138,31 @@ mod tests {
     }
 
     #[test]
+    fn small_areas_and_bare_regions_still_show() {
+        let t = crate::i18n::Locale::ZhCn.texts();
+        let now = 1_796_383_800;
+        let form = crate::alerts::model::AlertForm {
+            polygon: String::new(),
+            circle: "37.8,112.5 2".into(),
+            ..crate::alerts::model::tests::form()
+        };
+        let shapes = shapes(&form.validate(now, t).unwrap());
+        assert!(matches!(
+            shapes.as_slice(),
+            [Shape::Area(_), Shape::Dot(..)]
+        ));
+        let bare = crate::alerts::model::AlertForm {
+            polygon: String::new(),
+            geocodes: "140200".into(),
+            ..crate::alerts::model::tests::form()
+        };
+        assert!(matches!(
+            shapes(&bare.validate(now, t).unwrap()).as_slice(),
+            [Shape::Dot(..)]
+        ));
+    }
+
+    #[test]
     fn outlines_become_one_path() {
         let geojson = r#"{"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[110,30],[111,30],[111,31],[110,30]]]}}]}"#;

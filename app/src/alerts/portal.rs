@@ -64,7 +64,7 @@ fn document(frame: &Frame, title: String, cap_link: Option<String>, main: AnyVie
                         <a href=map_path()>{t.map}</a>
                         <a href=archive_path()>{t.archive}</a>
                         <a href=feed_path()>{t.feed}</a>
-                        <a href=format!("/lang/{}", other.tag()) lang=other.tag() hreflang=other.tag()>{other.texts().alerts.other_language}</a>
+                        <a href=format!("/lang/{}", other.tag()) lang=other.tag() hreflang=other.tag()>{other.endonym()}</a>
                     </nav>
                 </header>
                 {demo}

@@ -124,7 +124,6 @@ pub struct AlertTexts {
     pub superseded: &'static str,
     pub not_found: &'static str,
     pub demo_notice: &'static str,
-    pub other_language: &'static str,
 }
 
 impl AlertTexts {
@@ -329,7 +328,6 @@ pub(super) const ZH: AlertTexts = AlertTexts {
     superseded: "（已被更新）",
     not_found: "没有找到这条预警。",
     demo_notice: "演示数据：本站预警均为演示，并非真实预警。",
-    other_language: "English",
 };
 
 pub(super) const EN: AlertTexts = AlertTexts {
@@ -477,5 +475,4 @@ pub(super) const EN: AlertTexts = AlertTexts {
     superseded: "(superseded)",
     not_found: "No such warning.",
     demo_notice: "Demo data: every warning on this site is a demonstration, not a real warning.",
-    other_language: "中文",
 };

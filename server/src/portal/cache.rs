@@ -7,8 +7,9 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-/// How long a reader may use a copy without asking: pages change when alerts are published or
-/// expire, so briefly; published CAP documents never change.
+/// How long a reader may use a copy without asking: pages and feeds never (a cancelled warning
+/// must not linger in a browser's cache), but asking is cheap with the ETag; published CAP
+/// documents never change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Freshness {
     Page,
@@ -19,7 +20,7 @@ pub enum Freshness {
 impl Freshness {
     fn header(self) -> &'static str {
         match self {
-            Freshness::Page => "public, max-age=60",
+            Freshness::Page => "public, no-cache",
             Freshness::Asset => "public, max-age=3600",
             Freshness::Immutable => "public, max-age=31536000, immutable",
         }

@@ -17,15 +17,26 @@ pub fn AlertsPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || &i18n.t().alerts;
     let items = Resource::new(|| (), |_| list_alerts());
-    let body = move || {
-        items.get().map(|result| match result {
-            Ok(items) => view! { <AlertTable items /> }.into_any(),
-            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-        })
-    };
+    // Inside the transition: the signed-in user is known there on the server and in the
+    // browser alike, so both render the same button.
     let new = move || {
         signed_in_can(Permission::AlertPublish).then(|| {
             view! { <a class="button button--primary" href="/alerts/new" data-testid="new-alert">{t().new_alert}</a> }
+        })
+    };
+    let body = move || {
+        items.get().map(|result| {
+            let list = match result {
+                Ok(items) => view! { <AlertTable items /> }.into_any(),
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            };
+            view! {
+                <div class="page__actions">
+                    {new}
+                    <a class="button" href=PORTAL_PATH rel="external">{move || t().open_portal}</a>
+                </div>
+                {list}
+            }
         })
     };
     view! {
@@ -34,10 +45,6 @@ pub fn AlertsPage() -> impl IntoView {
             <header class="page__header">
                 <h1>{move || t().title}</h1>
                 <p class="muted">{move || t().hint}</p>
-                <div class="page__actions">
-                    {new}
-                    <a class="button" href=PORTAL_PATH rel="external">{move || t().open_portal}</a>
-                </div>
             </header>
             <Transition fallback=move || view! { <p>{move || i18n.t().loading}</p> }>{body}</Transition>
         </section>
