@@ -146,9 +146,9 @@ mod tests {
             circle: "37.8,112.5 2".into(),
             ..crate::alerts::model::tests::form()
         };
-        let shapes = shapes(&form.validate(now, t).unwrap());
+        let drawn = shapes(&form.validate(now, t).unwrap());
         assert!(matches!(
-            shapes.as_slice(),
+            drawn.as_slice(),
             [Shape::Area(_), Shape::Dot(..)]
         ));
         let bare = crate::alerts::model::AlertForm {
