@@ -62,6 +62,7 @@ test("an officer drafts a warning, a second approves, citizens read it without J
   await as(page, "nat.commander", new URL(url).pathname);
   await step(page, "action-approve", "已发布");
   await expect(page.getByTestId("alert-version")).toHaveCount(1);
+  await expect(page.getByTestId("alert-published")).toContainText("关闭门窗");
   await page.screenshot({ path: "test-results/alert-published-office.png", fullPage: true });
 
   // Citizens see it on the portal with scripts off, and open it.
@@ -69,7 +70,7 @@ test("an officer drafts a warning, a second approves, citizens read it without J
   await phone.goto("/public");
   await expect(phone.getByRole("heading", { level: 1, name: "当前生效的预警" })).toBeVisible();
   await phone.getByRole("link", { name: headline }).click();
-  await expect(phone.getByRole("heading", { level: 2, name: headline })).toBeVisible();
+  await expect(phone.getByRole("heading", { level: 1, name: headline })).toBeVisible();
   await expect(phone.getByText("关闭门窗，停止室外活动")).toBeVisible();
   await expect(phone.locator('link[rel="alternate"][type="application/cap+xml"]')).toHaveCount(1);
   await phone.screenshot({ path: "test-results/portal-alert-phone.png", fullPage: true });
@@ -90,7 +91,7 @@ test("an officer drafts a warning, a second approves, citizens read it without J
   await expect(page.getByTestId("alert-version")).toHaveCount(2);
 
   await phone.reload();
-  await expect(phone.getByRole("heading", { level: 2, name: `${headline} 范围扩大` })).toBeVisible();
+  await expect(phone.getByRole("heading", { level: 1, name: `${headline} 范围扩大` })).toBeVisible();
   await expect(phone.getByText("（已被更新）")).toHaveCount(1);
 
   // The officer asks for the cancellation; the commander approves it.

@@ -28,6 +28,7 @@ pub fn project(lon: f64, lat: f64) -> (f64, f64) {
     ((lon - WEST) * PARALLEL * s, (NORTH - lat) * s)
 }
 
+#[derive(Debug)]
 pub enum Shape {
     /// `points` attribute of an SVG polygon.
     Area(String),
@@ -44,28 +45,49 @@ fn points(ring: impl Iterator<Item = (f64, f64)>) -> String {
     .join(" ")
 }
 
-/// The shapes that show an alert's area: its polygon and circle, or the points of its regions.
+/// Areas smaller than this (SVG units) also get a dot, or a city-sized warning would be
+/// invisible on a map of the country.
+const SMALL: f64 = 6.0;
+
+/// The shapes that show an alert's area: its polygon and circle (with a dot where they are
+/// too small to see), or the points of its regions.
 pub fn shapes(content: &AlertContent) -> Vec<Shape> {
     let area = &content.area;
-    let mut out = Vec::new();
+    let mut rings: Vec<Vec<(f64, f64)>> = Vec::new();
     if !area.polygon.is_empty() {
-        out.push(Shape::Area(points(
-            area.polygon.iter().map(|p| (p[1], p[0])),
-        )));
+        rings.push(area.polygon.iter().map(|p| (p[1], p[0])).collect());
     }
     if let Some(c) = &area.circle {
-        let ring = circle(
-            Position {
-                lon: c.lon,
-                lat: c.lat,
-            },
-            c.radius_km * 1000.0,
-        );
-        out.push(Shape::Area(points(ring.into_iter().map(|p| (p[0], p[1])))));
+        let centre = Position {
+            lon: c.lon,
+            lat: c.lat,
+        };
+        let ring = circle(centre, c.radius_km * 1000.0);
+        rings.push(ring.into_iter().map(|p| (p[0], p[1])).collect());
+    }
+    let mut out = Vec::new();
+    for ring in rings {
+        let projected: Vec<(f64, f64)> = ring.iter().map(|&(lon, lat)| project(lon, lat)).collect();
+        let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for &(x, y) in &projected {
+            (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+        }
+        out.push(Shape::Area(points(ring.into_iter())));
+        if x1 - x0 < SMALL && y1 - y0 < SMALL {
+            out.push(Shape::Dot((x0 + x1) / 2.0, (y0 + y1) / 2.0));
+        }
     }
     if out.is_empty() {
         for code in &area.geocodes {
-            if let Some((lon, lat)) = crate::reference::region(code).and_then(|r| r.point) {
+            // Prefectures have no point in the table: their province's stands in.
+            let point = crate::reference::region(code).and_then(|r| {
+                r.point.or_else(|| {
+                    r.parent
+                        .and_then(crate::reference::region)
+                        .and_then(|p| p.point)
+                })
+            });
+            if let Some((lon, lat)) = point {
                 let (x, y) = project(lon, lat);
                 out.push(Shape::Dot(x, y));
             }
@@ -147,10 +169,10 @@ mod tests {
             ..crate::alerts::model::tests::form()
         };
         let drawn = shapes(&form.validate(now, t).unwrap());
-        assert!(matches!(
-            drawn.as_slice(),
-            [Shape::Area(_), Shape::Dot(..)]
-        ));
+        assert!(
+            matches!(drawn.as_slice(), [Shape::Area(_), Shape::Dot(..)]),
+            "{drawn:?}"
+        );
         let bare = crate::alerts::model::AlertForm {
             polygon: String::new(),
             geocodes: "140200".into(),

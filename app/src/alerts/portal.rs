@@ -191,7 +191,7 @@ pub fn alert(frame: &Frame, versions: Vec<PublishedVersion>, now: i64) -> String
     let title = latest.content.info(locale == Locale::En).headline.clone();
     let main = view! {
         {banner}
-        <AlertBody content=latest.content.clone() locale />
+        <AlertBody content=latest.content.clone() locale main=true />
         <p class="card__meta">{t.sent}" "<time>{format_minutes(latest.sent)}</time></p>
         <section>
             <h2>{t.versions}</h2>

@@ -93,6 +93,20 @@ fn AlertView(
             </section>
         }
     });
+    // Nothing in preparation: the text the public reads now.
+    let published = detail
+        .work
+        .is_none()
+        .then(|| detail.versions.first().cloned())
+        .flatten()
+        .map(|v| {
+            view! {
+                <section class="alert-work" data-testid="alert-published">
+                    <h2>{t.published_text}</h2>
+                    <AlertBody content=v.content locale />
+                </section>
+            }
+        });
     let buttons = detail
         .actions
         .iter()
@@ -141,6 +155,7 @@ fn AlertView(
             {failed}
         </header>
         {work}
+        {published}
         <section class="alert-history">
             <h2>{t.history}</h2>
             <ol class="versions" reversed data-testid="alert-versions">{versions}</ol>

@@ -8,8 +8,13 @@ use crate::alerts::model::AlertContent;
 use crate::i18n::Locale;
 use crate::ui::time::format_minutes;
 
+/// `main`: the headline is the page's own heading (the public alert page), not a section's.
 #[component]
-pub fn AlertBody(content: AlertContent, locale: Locale) -> impl IntoView {
+pub fn AlertBody(
+    content: AlertContent,
+    locale: Locale,
+    #[prop(optional)] main: bool,
+) -> impl IntoView {
     let texts = locale.texts();
     let t = &texts.alerts;
     let info = content.info(locale == Locale::En).clone();
@@ -41,7 +46,11 @@ pub fn AlertBody(content: AlertContent, locale: Locale) -> impl IntoView {
     view! {
         <article class=format!("alert-body alert-body--{}", level.key()) data-testid="alert-body">
             <p class=format!("level level--{}", level.key())>{t.level_name(level)}" · "{info.event.clone()}</p>
-            <h2 class="alert-body__headline">{info.headline.clone()}</h2>
+            {if main {
+                view! { <h1 class="alert-body__headline">{info.headline.clone()}</h1> }.into_any()
+            } else {
+                view! { <h2 class="alert-body__headline">{info.headline.clone()}</h2> }.into_any()
+            }}
             <section class="alert-body__instruction">
                 <h3>{t.what_to_do}</h3>
                 <p>{info.instruction.clone()}</p>
