@@ -3,39 +3,18 @@
 
 use std::io;
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
-
+use super::cap_xml::cap_time;
 use super::service::Publisher;
 use super::view::PublishedVersion;
+use super::xml::{W, document, text};
 use super::{PORTAL_PATH, cap::CAP_MIME, cap_path, portal::feed_path, portal_path};
 
 const ATOM_NAMESPACE: &str = "http://www.w3.org/2005/Atom";
 
-fn rfc3339(unix: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-        .to_offset(crate::ui::time::BEIJING)
-        .format(&Rfc3339)
-        .unwrap_or_default()
-}
-
-/// The feed of `versions` (newest first), in Chinese with English titles where given.
+/// The feed of `versions` (newest first), in Chinese. Times as CAP writes them, which is also
+/// RFC 3339.
 pub fn feed(publisher: &Publisher, versions: &[PublishedVersion]) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing into a Vec cannot fail.
-    let _ = write_feed(&mut writer, publisher, versions);
-    String::from_utf8(writer.into_inner()).unwrap_or_default()
-}
-
-type W = Writer<Vec<u8>>;
-
-fn text(w: &mut W, name: &str, value: &str) -> io::Result<()> {
-    w.create_element(name)
-        .write_text_content(BytesText::new(value))?;
-    Ok(())
+    document(|w| write_feed(w, publisher, versions))
 }
 
 fn link(w: &mut W, rel: &str, kind: &str, href: &str) -> io::Result<()> {
@@ -48,14 +27,13 @@ fn link(w: &mut W, rel: &str, kind: &str, href: &str) -> io::Result<()> {
 fn write_feed(w: &mut W, p: &Publisher, versions: &[PublishedVersion]) -> io::Result<()> {
     let base = &p.public_base;
     let t = &crate::i18n::Locale::ZhCn.texts().alerts;
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("feed")
         .with_attributes([("xmlns", ATOM_NAMESPACE), ("xml:lang", "zh-CN")])
         .write_inner_content(|w| {
             text(w, "id", &format!("{}:alerts", p.sender()))?;
             text(w, "title", &format!("{} · {}", t.portal_title, p.node_name))?;
             let updated = versions.first().map_or(0, |v| v.sent);
-            text(w, "updated", &rfc3339(updated))?;
+            text(w, "updated", &cap_time(updated))?;
             w.create_element("author")
                 .write_inner_content(|w| text(w, "name", &p.node_name))?;
             link(
@@ -85,8 +63,8 @@ fn write_entry(w: &mut W, p: &Publisher, v: &PublishedVersion) -> io::Result<()>
             "title",
             &format!("【{}·{kind}】{}", t.level_name(c.level), c.zh.headline),
         )?;
-        text(w, "updated", &rfc3339(v.sent))?;
-        text(w, "published", &rfc3339(v.sent))?;
+        text(w, "updated", &cap_time(v.sent))?;
+        text(w, "published", &cap_time(v.sent))?;
         text(w, "summary", &c.zh.instruction)?;
         w.create_element("category")
             .with_attribute(("term", c.level.key()))

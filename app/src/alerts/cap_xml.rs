@@ -4,13 +4,12 @@
 
 use std::io;
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
 use time::OffsetDateTime;
 use time::macros::format_description;
 
 use super::cap::{CAP_NAMESPACE, MsgType};
 use super::model::{AlertContent, InfoText, circle_text, polygon_text};
+use super::xml::{W, document, text};
 use crate::ui::time::BEIJING;
 
 /// The envelope of one version: who sent it, when, and which versions it follows.
@@ -51,22 +50,10 @@ pub fn reference(envelope: &Envelope) -> String {
 
 /// The CAP 1.2 XML of a version.
 pub fn cap_xml(envelope: &Envelope, content: &AlertContent) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing into a Vec cannot fail.
-    let _ = write_alert(&mut writer, envelope, content);
-    String::from_utf8(writer.into_inner()).unwrap_or_default()
-}
-
-type W = Writer<Vec<u8>>;
-
-fn text(w: &mut W, name: &str, value: &str) -> io::Result<()> {
-    w.create_element(name)
-        .write_text_content(BytesText::new(value))?;
-    Ok(())
+    document(|w| write_alert(w, envelope, content))
 }
 
 fn write_alert(w: &mut W, e: &Envelope, c: &AlertContent) -> io::Result<()> {
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("alert")
         .with_attribute(("xmlns", CAP_NAMESPACE))
         .write_inner_content(|w| {

@@ -23,6 +23,8 @@ pub mod map_svg;
 pub mod portal;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod xml;
 
 pub use api::*;
 pub use components::*;

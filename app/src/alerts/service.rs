@@ -88,6 +88,15 @@ fn to_json(content: &AlertContent) -> String {
     serde_json::to_string(content).unwrap_or_default()
 }
 
+fn from_json(text: &str) -> Option<AlertContent> {
+    serde_json::from_str(text).ok()
+}
+
+/// The content of the version being prepared.
+fn work_content(row: &alert::Model) -> Option<AlertContent> {
+    row.work_content.as_deref().and_then(from_json)
+}
+
 fn thread_of(m: &alert::Model) -> Thread {
     let kind = m.work_kind.as_deref().and_then(MsgType::parse);
     let stage = m.work_stage.as_deref().and_then(Stage::parse);
@@ -107,7 +116,7 @@ fn thread_of(m: &alert::Model) -> Thread {
 
 pub fn to_version(m: alert_version::Model) -> Option<PublishedVersion> {
     Some(PublishedVersion {
-        content: serde_json::from_str(&m.content).ok()?,
+        content: from_json(&m.content)?,
         id: m.id,
         alert_id: m.alert_id,
         seq: m.seq,
@@ -190,15 +199,12 @@ pub async fn act(
     let mut published = None;
     match outcome {
         Outcome::Work(work) => {
-            let text = match action {
-                Action::Edit => Some(to_json(content.ok_or(AlertError::NoContent)?)),
+            let next = match action {
+                Action::Edit => Some(content.ok_or(AlertError::NoContent)?.clone()),
                 Action::Update | Action::Cancel => last_content(&txn, &row).await?,
-                _ => row.work_content.clone(),
+                _ => work_content(&row),
             };
-            if let Some(c) = text
-                .as_deref()
-                .and_then(|t| serde_json::from_str::<AlertContent>(t).ok())
-            {
+            if let Some(c) = &next {
                 update.headline = Set(c.zh.headline.clone());
                 if row.last_version_id.is_none() {
                     update.region_code = Set(c.region_code());
@@ -210,12 +216,10 @@ pub async fn act(
             if work.author == actor {
                 update.work_author_name = Set(Some(by.name.clone()));
             }
-            update.work_content = Set(text);
+            update.work_content = Set(next.as_ref().map(to_json));
         }
         Outcome::Publish(kind) => {
-            let text = row.work_content.clone().ok_or(AlertError::NoContent)?;
-            let content: AlertContent =
-                serde_json::from_str(&text).map_err(|_| AlertError::NoContent)?;
+            let content = work_content(&row).ok_or(AlertError::NoContent)?;
             if kind != MsgType::Cancel && content.expires <= now.unix_timestamp() {
                 return Err(AlertError::Expired);
             }
@@ -253,14 +257,14 @@ pub async fn act(
 async fn last_content(
     db: &impl ConnectionTrait,
     row: &alert::Model,
-) -> Result<Option<String>, DbErr> {
+) -> Result<Option<AlertContent>, DbErr> {
     let Some(id) = row.last_version_id else {
         return Ok(None);
     };
     Ok(alert_version::Entity::find_by_id(id)
         .one(db)
         .await?
-        .map(|v| v.content))
+        .and_then(|v| from_json(&v.content)))
 }
 
 /// Writes the next version of `row`, referencing every earlier one.
@@ -329,12 +333,7 @@ pub async fn list(
                 .last_level
                 .as_deref()
                 .and_then(WarningLevel::parse)
-                .or_else(|| {
-                    m.work_content
-                        .as_deref()
-                        .and_then(|t| serde_json::from_str::<AlertContent>(t).ok())
-                        .map(|c| c.level)
-                });
+                .or_else(|| work_content(&m).map(|c| c.level));
             AlertSummary {
                 id: m.id,
                 headline: m.headline,
@@ -373,10 +372,7 @@ pub async fn detail(
         status: AlertStatus::of(&thread, expires, now),
         actions: thread.actions(reader),
         thread,
-        work: row
-            .work_content
-            .as_deref()
-            .and_then(|t| serde_json::from_str(t).ok()),
+        work: work_content(&row),
         work_author: row.work_author_name,
         versions: versions.into_iter().filter_map(to_version).collect(),
         revision: row.revision,

@@ -1,5 +1,6 @@
 //! 态势地图: the situation map. Leaflet runs only in the browser, inside `leaflet_map`.
 
+mod list_map;
 mod page;
 pub mod style;
 
@@ -14,4 +15,5 @@ mod resource_layer;
 #[cfg(feature = "hydrate")]
 pub(crate) mod zone_layer;
 
+pub use list_map::{ListLayer, ListMap};
 pub use page::SituationMapPage;

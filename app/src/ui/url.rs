@@ -1,4 +1,20 @@
-//! Building addresses of our own pages.
+//! Building and reading addresses of our own pages.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+/// The record id of the route (`/alerts/:id`, `/incidents/:id` ...), `None` when it is not
+/// a UUID.
+pub fn use_route_id() -> Memo<Option<Uuid>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    })
+}
 
 /// Percent-encodes `value` for a query string: everything but unreserved characters and those
 /// in `keep` (e.g. `/` for a path) is escaped, UTF-8 byte by byte.

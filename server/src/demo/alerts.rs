@@ -77,11 +77,7 @@ pub const AUDIT_RECORDS: usize = {
 };
 
 fn recorder(user: &UserView, node: &str) -> Recorder {
-    Recorder {
-        actor: app::audit::Actor::User(user.id),
-        name: format!("{}（{}）", user.display_name, user.unit_name),
-        node: node.into(),
-    }
+    Recorder::person(user.id, &user.display_name, &user.unit_name, node)
 }
 
 /// Publishes the demo alerts; returns how many.

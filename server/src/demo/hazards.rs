@@ -3,12 +3,9 @@
 
 use app::hazards::HazardForm;
 use app::i18n::Locale;
-use app::identity::service::units_within;
 use app::incidents::service::Recorder;
 use app::resources::service::ResourceError;
 use sea_orm::DatabaseConnection;
-
-const KEEPER_REGION: &str = "140000";
 
 /// (name, enterprise, lon, lat, region, people within 500 m, [(substance, t)]).
 type Demo = (
@@ -57,12 +54,7 @@ const HAZARDS: [Demo; COUNT] = [
 /// Records the demo installations; returns how many.
 pub async fn load(db: &DatabaseConnection, node: &str) -> Result<u32, ResourceError> {
     let corrupt = |e: app::error::AppError| ResourceError::Corrupt(format!("demo hazards: {e:?}"));
-    let Some(unit) = units_within(db, KEEPER_REGION)
-        .await
-        .map_err(|e| ResourceError::Corrupt(e.to_string()))?
-        .into_iter()
-        .find(|u| u.region_code == KEEPER_REGION && u.demo)
-    else {
+    let Some(unit) = super::resources::keeper_unit(db).await? else {
         return Ok(0);
     };
     let by = Recorder {

@@ -11,16 +11,23 @@ use app::ui::time::now_unix;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
 const RESOURCES_CSV: &str = include_str!("../../demo/resources.csv");
-const KEEPER_REGION: &str = "140000";
+/// The demo provincial centre (Shanxi) keeps the demo registry and installations.
+pub(super) const KEEPER_REGION: &str = "140000";
 
-/// Records the demo entries; returns how many.
-pub async fn load(db: &DatabaseConnection, node: &str) -> Result<u32, ResourceError> {
-    let Some(unit) = units_within(db, KEEPER_REGION)
+/// The demo unit of [`KEEPER_REGION`], if the demo directory is loaded.
+pub(super) async fn keeper_unit(
+    db: &DatabaseConnection,
+) -> Result<Option<app::identity::OrgUnitView>, ResourceError> {
+    Ok(units_within(db, KEEPER_REGION)
         .await
         .map_err(|e| ResourceError::Corrupt(e.to_string()))?
         .into_iter()
-        .find(|u| u.region_code == KEEPER_REGION && u.demo)
-    else {
+        .find(|u| u.region_code == KEEPER_REGION && u.demo))
+}
+
+/// Records the demo entries; returns how many.
+pub async fn load(db: &DatabaseConnection, node: &str) -> Result<u32, ResourceError> {
+    let Some(unit) = keeper_unit(db).await? else {
         return Ok(0);
     };
     let t = &Locale::ZhCn.texts().resources;

@@ -9,14 +9,10 @@ use http::{HeaderMap, StatusCode};
 use uuid::Uuid;
 
 use super::cache::{Freshness, answer};
+use super::failed;
 
 /// Entries the feed carries.
 const FEED_LENGTH: u64 = 100;
-
-fn failed(err: sea_orm::DbErr) -> Response {
-    let error = app::error::AppError::from(err);
-    (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
-}
 
 /// `GET /public/cap/{version}.xml`
 pub async fn cap(

@@ -11,7 +11,9 @@ mod pages;
 use app::alerts::PORTAL_PATH;
 use app::state::AppState;
 use axum::Router;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use http::StatusCode;
 
 pub fn router() -> Router<AppState> {
     let at = |path: &str| format!("{PORTAL_PATH}{path}");
@@ -25,4 +27,10 @@ pub fn router() -> Router<AppState> {
         .route(&at("/cap/{file}"), get(feeds::cap))
         .route(&at("/portal.css"), get(assets::stylesheet))
         .route(app::alerts::map_svg::BASEMAP_PATH, get(assets::basemap))
+}
+
+/// A database failure, logged with a reference the reader can quote.
+fn failed(err: sea_orm::DbErr) -> Response {
+    let error = app::error::AppError::from(err);
+    (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
 }

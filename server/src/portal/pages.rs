@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use app::alerts::level::WarningLevel;
 use app::alerts::portal::{self, Frame};
 use app::alerts::service::{self, ArchiveQuery};
+use app::alerts::view::PublishedVersion;
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -12,62 +13,42 @@ use http::{HeaderMap, StatusCode, header};
 use uuid::Uuid;
 
 use super::cache::{Freshness, answer};
+use super::failed;
 use crate::http::locale_of;
 
 const HTML: &str = "text/html; charset=utf-8";
 
-fn now() -> i64 {
-    app::ui::time::now_unix()
+fn frame<'a>(state: &'a AppState, headers: &HeaderMap) -> Frame<'a> {
+    Frame {
+        locale: locale_of(headers),
+        site: &state.site,
+    }
 }
 
-/// A database failure, logged with a reference the reader can quote.
-fn failed(err: sea_orm::DbErr) -> Response {
-    let error = app::error::AppError::from(err);
-    (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response()
+/// A page of the warnings in force (the home page, the map), drawn by `render`.
+async fn in_force(
+    state: &AppState,
+    headers: &HeaderMap,
+    render: fn(&Frame, Vec<PublishedVersion>) -> String,
+) -> Response {
+    let now = app::ui::time::now_unix();
+    let (active, modified) = match tokio::try_join!(
+        service::active(&state.db, now),
+        service::last_change(&state.db, now)
+    ) {
+        Ok(found) => found,
+        Err(err) => return failed(err),
+    };
+    let page = render(&frame(state, headers), active);
+    answer(headers, HTML, page, modified, Freshness::Page)
 }
 
 pub async fn home(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let frame = Frame {
-        locale: locale_of(&headers),
-        site: &state.site,
-    };
-    let now = now();
-    let (active, modified) = match tokio::try_join!(
-        service::active(&state.db, now),
-        service::last_change(&state.db, now)
-    ) {
-        Ok(found) => found,
-        Err(err) => return failed(err),
-    };
-    answer(
-        &headers,
-        HTML,
-        portal::home(&frame, active),
-        modified,
-        Freshness::Page,
-    )
+    in_force(&state, &headers, portal::home).await
 }
 
 pub async fn map(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let frame = Frame {
-        locale: locale_of(&headers),
-        site: &state.site,
-    };
-    let now = now();
-    let (active, modified) = match tokio::try_join!(
-        service::active(&state.db, now),
-        service::last_change(&state.db, now)
-    ) {
-        Ok(found) => found,
-        Err(err) => return failed(err),
-    };
-    answer(
-        &headers,
-        HTML,
-        portal::map(&frame, active),
-        modified,
-        Freshness::Page,
-    )
+    in_force(&state, &headers, portal::map).await
 }
 
 pub async fn alert(
@@ -75,10 +56,7 @@ pub async fn alert(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let frame = Frame {
-        locale: locale_of(&headers),
-        site: &state.site,
-    };
+    let frame = frame(&state, &headers);
     let versions = match Uuid::parse_str(&id) {
         Ok(id) => match service::public_versions(&state.db, id).await {
             Ok(versions) => versions,
@@ -90,7 +68,7 @@ pub async fn alert(
         let page = portal::not_found(&frame);
         return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, HTML)], page).into_response();
     }
-    let now = now();
+    let now = app::ui::time::now_unix();
     // The page changes when a version is added and when the alert expires.
     let modified = versions.first().map(|v| {
         let expiry = v.content.expires;
@@ -114,10 +92,7 @@ pub async fn archive(
     Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let frame = Frame {
-        locale: locale_of(&headers),
-        site: &state.site,
-    };
+    let frame = frame(&state, &headers);
     let param = |key: &str| {
         params
             .get(key)
@@ -138,7 +113,7 @@ pub async fn archive(
             .to_string(),
         page: param("page").parse().unwrap_or(0).min(10_000),
     };
-    let now = now();
+    let now = app::ui::time::now_unix();
     let (found, modified) = match tokio::try_join!(
         service::archive(&state.db, &query),
         service::last_change(&state.db, now)

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 use super::LevelBadge;
 use super::alert_form::AlertForm;
@@ -21,13 +19,7 @@ use crate::ui::time::format_minutes;
 #[component]
 pub fn AlertPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    });
+    let id = crate::ui::url::use_route_id();
     let act = ServerAction::<ActOnAlert>::new();
     let save = ServerAction::<SaveAlert>::new();
     let detail = Resource::new(
@@ -60,17 +52,13 @@ fn AlertView(
     let locale = i18n.locale_untracked();
     let t = &locale.texts().alerts;
     let (id, revision) = (detail.id, detail.revision);
-    let level = detail
+    // The version being prepared, else the last published one.
+    let current = detail
         .work
         .as_ref()
-        .or(detail.versions.first().map(|v| &v.content))
-        .map(|c| c.level);
-    let headline = detail
-        .work
-        .as_ref()
-        .or(detail.versions.first().map(|v| &v.content))
-        .map(|c| c.zh.headline.clone())
-        .unwrap_or_default();
+        .or(detail.versions.first().map(|v| &v.content));
+    let level = current.map(|c| c.level);
+    let headline = current.map(|c| c.zh.headline.clone()).unwrap_or_default();
     let work = detail.work.clone().zip(detail.thread.work).map(|(content, work)| {
         let pending = (work.stage == Stage::Pending)
             .then(|| view! { <p class="notice" role="status" data-testid="pending-note">{t.pending_note}</p> });

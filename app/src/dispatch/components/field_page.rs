@@ -4,7 +4,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::live_cards::merged;
@@ -20,13 +19,7 @@ use crate::ui::time::format_hm;
 #[component]
 pub fn FieldPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    });
+    let id = crate::ui::url::use_route_id();
     let step = ServerAction::<SetDispatchStatus>::new();
     let loaded = Resource::new(
         move || (id.get(), step.version().get()),

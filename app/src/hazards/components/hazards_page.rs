@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::hazard_form::HazardForm;
-use super::hazard_map::HazardMap;
 use crate::error::ErrorNotice;
 use crate::hazards::{MajorHazard, SaveHazard, list_hazards};
 use crate::i18n::use_i18n;
+use crate::map::{ListLayer, ListMap};
 use crate::models::hazard::HazardGrade;
 
 #[component]
@@ -81,7 +81,7 @@ fn Registry(items: Vec<MajorHazard>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <HazardMap items=items.clone() />
+        <ListMap layer=ListLayer::Hazards(items.clone()) label=|t| t.models.hazards_title testid="hazard-map" />
         <div class="table-wrap">
             <table class="table table--dense" data-testid="hazards">
                 <thead><tr>

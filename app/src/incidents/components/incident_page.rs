@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::actions::{Actions, IncidentActions};
@@ -20,13 +19,7 @@ use crate::ui::DemoBadge;
 
 /// The incident id of the current route, if it is one.
 pub fn use_incident_id() -> Memo<Option<Uuid>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    })
+    crate::ui::url::use_route_id()
 }
 
 /// The incident of the route, reloaded after our actions and on every live change of it.

@@ -26,9 +26,14 @@ pub struct Recorder {
 impl Recorder {
     /// A signed-in user, named with their unit as the timeline shows it.
     pub fn for_user(user: &crate::identity::CurrentUser, node: &str) -> Recorder {
+        Recorder::person(user.id, &user.display_name, &user.unit_name, node)
+    }
+
+    /// A person named with their unit, as the timeline shows them.
+    pub fn person(id: uuid::Uuid, display_name: &str, unit_name: &str, node: &str) -> Recorder {
         Recorder {
-            actor: Actor::User(user.id),
-            name: format!("{}（{}）", user.display_name, user.unit_name),
+            actor: Actor::User(id),
+            name: format!("{display_name}（{unit_name}）"),
             node: node.into(),
         }
     }

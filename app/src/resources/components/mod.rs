@@ -3,7 +3,6 @@
 mod import_panel;
 mod registry_page;
 mod resource_editor;
-mod resource_map;
 mod resource_table;
 
 pub use registry_page::RegistryPage;

@@ -8,10 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::import_panel::ImportPanel;
 use super::resource_editor::ResourceEditor;
-use super::resource_map::ResourceMap;
 use super::resource_table::ResourceTable;
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
+use crate::map::{ListLayer, ListMap};
 use crate::resources::{Capability, ResourceKind, ResourceQuery, SaveResource, list_resources};
 
 /// The query in the current address.
@@ -45,7 +45,7 @@ pub fn RegistryPage() -> impl IntoView {
                 };
                 view! {
                     <p class="muted" data-testid="resource-count">{count}</p>
-                    <ResourceMap items=page.items.clone() />
+                    <ListMap layer=ListLayer::Resources(page.items.clone()) label=|t| t.resources.map_label testid="resource-map" />
                     <ResourceTable items=page.items />
                 }
                 .into_any()

@@ -1,7 +1,5 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 use super::sessions::SessionTable;
 use crate::error::{AppError, ErrorNotice};
@@ -14,13 +12,8 @@ use crate::ui::DemoBadge;
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    };
+    let route_id = crate::ui::url::use_route_id();
+    let id = move || route_id.get();
     let set_active = ServerAction::<SetUserActive>::new();
     let set_role = ServerAction::<SetUserRole>::new();
     let reset = ServerAction::<ResetPassword>::new();
