@@ -24,11 +24,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-YINGJI_LISTEN="127.0.0.1:$server_port" YINGJI_DEMO=true RUST_LOG=warn \
+YINGJI_SITE_ROOT="${YINGJI_SITE_ROOT:-${CARGO_TARGET_DIR:-target}/site}" \
+  YINGJI_LISTEN="127.0.0.1:$server_port" YINGJI_DEMO=true RUST_LOG=warn \
   DATABASE_URL="sqlite://$work/bench.db?mode=rwc" YINGJI_FILES_DIR="$work/files" \
   "$bin" serve >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 60); do curl -fs "http://127.0.0.1:$server_port/readyz" >/dev/null && break; sleep 1; done
+curl -fs "http://127.0.0.1:$server_port/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
 
 base="http://127.0.0.1:$server_port"
 alert="$(curl -fs "$base/public" | grep -o '/public/alerts/[0-9a-f-]*' | head -1)"

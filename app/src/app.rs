@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("alerts") view=crate::alerts::AlertsPage ssr=ssr.clone() />
                     <Route path=path!("alerts/new") view=crate::alerts::NewAlertPage ssr=ssr.clone() />
                     <Route path=path!("alerts/:id") view=crate::alerts::AlertPage ssr=ssr.clone() />
+                    <Route path=path!("exchange") view=crate::exchange::ExchangePage ssr=ssr.clone() />
                     <Route path=path!("account") view=AccountPage ssr=ssr.clone() />
                     <Route path=path!("admin") view=admin(UsersPage) ssr=ssr.clone() />
                     <Route path=path!("admin/users/:id") view=admin(UserDetailPage) ssr=ssr.clone() />

@@ -9,6 +9,7 @@ pub mod decision;
 pub mod directory;
 pub mod dispatch;
 pub mod error;
+pub mod exchange;
 pub mod hazards;
 pub mod home;
 pub mod i18n;

@@ -17,6 +17,8 @@ pub struct AppState {
     pub files_dir: std::path::PathBuf,
     /// The registry's spatial index, kept in step with every write of this process.
     pub resources: crate::resources::index::ResourceIndex,
+    /// The tier exchange's link, as the server's transport last saw it.
+    pub exchange: crate::exchange::LinkBoard,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

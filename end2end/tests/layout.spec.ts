@@ -16,7 +16,7 @@ for (const screen of screens) {
 
     test("every page fits the width and every control is large enough to touch", async ({ page }) => {
       const app = new AppShell(page);
-      for (const path of ["/", "/map", "/duty", "/resources", "/dispatch"]) {
+      for (const path of ["/", "/map", "/duty", "/resources", "/dispatch", "/exchange"]) {
         await app.open(path);
         if (path === "/map") await new SituationMap(page).waitForBaseMap(200);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

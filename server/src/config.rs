@@ -56,6 +56,15 @@ pub struct Cli {
     #[arg(long, env = "YINGJI_NATS_URL", global = true)]
     pub nats_url: Option<String>,
 
+    /// This node's Ed25519 key for the tier exchange (`yingji exchange keygen` writes it).
+    #[arg(
+        long,
+        env = "YINGJI_NODE_KEY",
+        default_value = "data/node.key",
+        global = true
+    )]
+    pub node_key: PathBuf,
+
     /// Load the demo data set (演示数据) and, unless given, use the demo node identity.
     #[arg(long, env = "YINGJI_DEMO", default_value = "false", global = true)]
     pub demo: String,
@@ -110,6 +119,37 @@ pub enum Command {
     /// Manage accounts from the command line.
     #[command(subcommand)]
     User(UserCommand),
+    /// The tier exchange: this node's key and the nodes it trusts.
+    #[command(subcommand)]
+    Exchange(ExchangeCommand),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
+pub enum ExchangeCommand {
+    /// Create this node's key (YINGJI_NODE_KEY) and print the command that registers this
+    /// node at another one.
+    Keygen,
+    /// Print this node's public key and registration command.
+    ShowKey,
+    /// Register (or re-key) a node whose messages this node accepts.
+    Register {
+        #[arg(long)]
+        node_id: String,
+        #[arg(long)]
+        name: String,
+        /// national | provincial | city | county | enterprise | base
+        #[arg(long)]
+        tier: String,
+        /// GB/T 2260 code of its region.
+        #[arg(long)]
+        region: String,
+        /// Its public key (64 hex digits), as `yingji exchange show-key` prints it there.
+        #[arg(long)]
+        key: String,
+        /// parent | child | other (a node further away whose messages are relayed to us)
+        #[arg(long)]
+        relation: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
@@ -138,6 +178,7 @@ pub struct Config {
     pub site_root: PathBuf,
     pub files_dir: PathBuf,
     pub nats_url: Option<String>,
+    pub node_key: PathBuf,
     pub demo: bool,
     pub node: NodeIdentity,
     pub tiles: Option<TileLayer>,
@@ -194,6 +235,7 @@ impl Cli {
             site_root: self.site_root.clone(),
             files_dir: self.files_dir.clone(),
             nats_url: self.nats_url.clone().filter(|u| !u.trim().is_empty()),
+            node_key: self.node_key.clone(),
             demo,
             node: self.node(demo)?,
             tiles: self.tiles()?,

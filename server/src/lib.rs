@@ -3,6 +3,7 @@
 pub mod api;
 pub mod config;
 pub mod demo;
+pub mod exchange;
 pub mod files;
 pub mod http;
 pub mod portal;

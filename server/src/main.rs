@@ -25,6 +25,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.clone().unwrap_or_default() {
         Command::Serve => server::startup::run(config).await,
         Command::Migrate => server::startup::migrate_only(&config).await,
+        Command::Exchange(command) => server::exchange::commands::run(&config, command).await,
         Command::CheckConfig => {
             println!("{config}");
             Ok(())

@@ -58,6 +58,10 @@ pub enum StartupError {
     NoAdministrator,
     #[error("cannot create the administrator")]
     Identity(#[source] app::identity::service::IdentityError),
+    #[error("the node key")]
+    NodeKey(#[source] crate::exchange::keys::KeyError),
+    #[error("invalid node registration: {0}")]
+    Registration(String),
 }
 
 /// The error and its causes on one line, for the operator.
@@ -229,6 +233,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         bus,
         files_dir: config.files_dir.clone(),
         resources,
+        exchange: app::exchange::LinkBoard::default(),
     })
 }
 
@@ -264,6 +269,9 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         "Yingji is listening on http://{}",
         config.listen
     );
+    crate::exchange::start(&state, &config)
+        .await
+        .map_err(StartupError::NodeKey)?;
     let db = state.db.clone();
     // The peer's address feeds login throttling and the session list (a reverse proxy in
     // front would appear as the one client: its forwarded headers are not trusted).

@@ -312,6 +312,7 @@ fn documents() -> Vec<(String, String)> {
             version: 1,
             revision: 1,
             demo: false,
+            origin: None,
         };
         let mut form = AlertForm::from_incident(&incident, Some(1234.0), now);
         form.description = "现场情况说明。".into();

@@ -189,6 +189,21 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Record(Permission::IncidentWrite, "140105", 422),
     ),
     (
+        "exchange/overview",
+        "",
+        Access::Guarded(Permission::IncidentReport, 200),
+    ),
+    (
+        "exchange/directives",
+        "",
+        Access::Guarded(Permission::IncidentReport, 200),
+    ),
+    (
+        "exchange/send_directive",
+        "form[title]=",
+        Access::Guarded(Permission::IncidentReport, 422),
+    ),
+    (
         "resources/list",
         "",
         Access::Guarded(Permission::ResourceRead, 200),

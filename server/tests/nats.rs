@@ -7,7 +7,6 @@
 
 mod support;
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use app::incidents::IncidentForm;
@@ -15,50 +14,6 @@ use app::incidents::service::{self, Recorder};
 use app::live::{LiveEvent, Published};
 use tokio::sync::broadcast::Receiver;
 use uuid::Uuid;
-
-struct NatsServer(Child);
-
-impl Drop for NatsServer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-/// A nats-server on 127.0.0.1, or `None` where it is not installed and not required.
-async fn nats_server() -> Option<(NatsServer, String)> {
-    let port = free_port();
-    let child = Command::new("nats-server")
-        .args(["-a", "127.0.0.1", "-p", &port.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
-    let child = match child {
-        Ok(child) => NatsServer(child),
-        Err(_) if std::env::var_os("YINGJI_REQUIRE_NATS").is_none() => {
-            eprintln!("note: nats-server not installed, the shared bus is not tested");
-            return None;
-        }
-        Err(err) => panic!("YINGJI_REQUIRE_NATS is set but nats-server does not start: {err}"),
-    };
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return Some((child, format!("nats://127.0.0.1:{port}")));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("nats-server did not listen on {port}");
-}
 
 /// The incident ids of the events that arrive within a moment.
 async fn received(events: &mut Receiver<std::sync::Arc<Published>>) -> Vec<Uuid> {
@@ -75,9 +30,12 @@ async fn received(events: &mut Receiver<std::sync::Arc<Published>>) -> Vec<Uuid>
 
 #[tokio::test]
 async fn two_processes_share_the_bus_and_each_tab_gets_each_change_once() {
-    let Some((_server, nats_url)) = nats_server().await else {
+    if !support::nats::available() {
         return;
-    };
+    }
+    let dir = std::env::temp_dir().join(format!("yingji-nats-{}", Uuid::now_v7().simple()));
+    let server = support::nats::NatsServer::start("bus", &dir, None).await;
+    let nats_url = server.url();
     let database = support::temp_sqlite_url();
     let mut config = support::config(&database, true);
     config.nats_url = Some(nats_url);

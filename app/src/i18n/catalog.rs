@@ -42,6 +42,7 @@ pub struct Texts {
     pub dispatch: super::DispatchTexts,
     pub models: super::ModelTexts,
     pub alerts: super::AlertTexts,
+    pub exchange: super::ExchangeTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,
@@ -81,6 +82,7 @@ pub struct SectionTexts {
     pub video: SectionText,
     pub hall: SectionText,
     pub alerts: SectionText,
+    pub exchange: SectionText,
     pub admin: SectionText,
 }
 
@@ -346,6 +348,7 @@ impl Texts {
             Section::Video => &s.video,
             Section::Hall => &s.hall,
             Section::Alerts => &s.alerts,
+            Section::Exchange => &s.exchange,
             Section::Admin => &s.admin,
         }
     }

@@ -117,6 +117,11 @@ pub(super) const TEXTS: Texts = Texts {
                 "Public warning portal (CAP 1.2 and Atom feeds)",
             ],
         },
+        exchange: SectionText {
+            name: "Tier exchange",
+            summary: "Accident reports, receipts and directives between this node and the tiers above and below",
+            planned: &[],
+        },
         admin: SectionText {
             name: "Administration",
             summary: "Organisations, users, permissions, audit, backup and node links",
@@ -284,6 +289,7 @@ pub(super) const TEXTS: Texts = Texts {
     dispatch: super::dispatch::EN,
     models: super::models::EN,
     alerts: super::alerts::EN,
+    exchange: super::exchange::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

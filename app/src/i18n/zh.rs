@@ -107,6 +107,11 @@ pub(super) const TEXTS: Texts = Texts {
                 "公众预警门户（CAP 1.2 与 Atom 订阅）",
             ],
         },
+        exchange: SectionText {
+            name: "互联互通",
+            summary: "与上下级节点交换事故报告、签收和指令",
+            planned: &[],
+        },
         admin: SectionText {
             name: "系统管理",
             summary: "机构、用户、权限、审计、备份与节点互联",
@@ -274,6 +279,7 @@ pub(super) const TEXTS: Texts = Texts {
     dispatch: super::dispatch::ZH,
     models: super::models::ZH,
     alerts: super::alerts::ZH,
+    exchange: super::exchange::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

@@ -138,6 +138,7 @@ mod tests {
             version: 1,
             revision: status as u32,
             demo: false,
+            origin: None,
         }
     }
 

@@ -39,6 +39,9 @@ pub mod incident {
         pub external_id: Option<String>,
         pub demo: bool,
         pub updated_at: TimeDateTimeWithTimeZone,
+        /// The node that owns the record when this is a copy received from a lower tier.
+        pub origin_node: Option<String>,
+        pub origin_name: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

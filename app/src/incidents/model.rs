@@ -217,6 +217,9 @@ pub struct IncidentSummary {
     /// Counts every change of the record (follow-ups, status, receipts, notes).
     pub revision: u32,
     pub demo: bool,
+    /// The lower-tier node that reported it, for a copy received through the exchange.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 impl IncidentSummary {

@@ -64,6 +64,17 @@ pub fn highest_recipient(grade: Grade) -> NodeTier {
     }
 }
 
+/// Whether a node of `tier` holding a report of `grade` must pass it to its parent: the
+/// report has not yet reached the highest tier the grade requires (a re-grade may make it so).
+pub fn goes_above(grade: Grade, tier: NodeTier) -> bool {
+    tier_above(highest_recipient(grade), tier)
+}
+
+/// Whether `tier` ranks above `other` in the reporting chain.
+pub fn tier_above(tier: NodeTier, other: NodeTier) -> bool {
+    rank(tier) > rank(other)
+}
+
 fn rank(tier: NodeTier) -> usize {
     match tier {
         NodeTier::Enterprise | NodeTier::Base => 0,
@@ -140,6 +151,17 @@ pub fn followup_window_days(accident_type: u8, industry: &str) -> u32 {
 mod tests {
     use super::*;
     use NodeTier::*;
+
+    #[test]
+    fn a_report_goes_up_until_the_tier_its_grade_requires() {
+        assert!(goes_above(Grade::General, County));
+        assert!(!goes_above(Grade::General, City));
+        assert!(goes_above(Grade::Larger, City));
+        assert!(!goes_above(Grade::Larger, Provincial));
+        assert!(goes_above(Grade::Major, Provincial));
+        assert!(goes_above(Grade::Major, Enterprise));
+        assert!(!goes_above(Grade::ParticularlyMajor, National));
+    }
 
     const H: i64 = 3600;
     const T0: i64 = 1_796_383_800; // the accident

@@ -203,6 +203,7 @@ mod tests {
                 version: 1,
                 revision: 1,
                 demo: false,
+                origin: None,
             },
         }
     }

@@ -185,5 +185,11 @@ fn popup(incident: &IncidentSummary, locale: Locale) -> Option<web_sys::HtmlElem
         t.status(incident.status)
     )));
     root.append_child(&line).ok()?;
+    if let Some(origin) = &incident.origin {
+        let from = document.create_element("div").ok()?;
+        from.set_class_name("popup__class");
+        from.set_text_content(Some(&format!("{} · {origin}", t.origin_badge)));
+        root.append_child(&from).ok()?;
+    }
     Some(root)
 }

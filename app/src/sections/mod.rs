@@ -17,12 +17,13 @@ pub enum Section {
     Video,
     Hall,
     Alerts,
+    Exchange,
     Admin,
 }
 
 impl Section {
     /// In navigation order: the duty desk first, administration last.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Duty,
         Section::Map,
         Section::Resources,
@@ -33,6 +34,7 @@ impl Section {
         Section::Video,
         Section::Hall,
         Section::Alerts,
+        Section::Exchange,
         Section::Admin,
     ];
 
@@ -48,6 +50,7 @@ impl Section {
             Section::Video => "/video",
             Section::Hall => "/hall",
             Section::Alerts => "/alerts",
+            Section::Exchange => "/exchange",
             Section::Admin => "/admin",
         }
     }
@@ -61,6 +64,7 @@ impl Section {
                 | Section::Resources
                 | Section::Decision
                 | Section::Alerts
+                | Section::Exchange
                 | Section::Admin
         )
     }
@@ -78,6 +82,7 @@ impl Section {
             Section::Video => "视",
             Section::Hall => "厅",
             Section::Alerts => "警",
+            Section::Exchange => "联",
             Section::Admin => "管",
         }
     }

@@ -144,5 +144,7 @@ fn row(
         external_id: Set(None),
         demo: Set(true),
         updated_at: Set(at),
+        origin_node: Set(None),
+        origin_name: Set(None),
     }
 }

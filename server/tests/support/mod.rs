@@ -4,6 +4,8 @@
 // Each test file uses the part of this module it needs.
 #![allow(dead_code)]
 
+pub mod nats;
+
 use std::path::PathBuf;
 
 use app::site::{NodeIdentity, NodeTier};
@@ -59,6 +61,7 @@ pub fn config(database_url: &str, demo: bool) -> Config {
         files_dir: std::env::temp_dir()
             .join(format!("yingji-files-{}", uuid::Uuid::now_v7().simple())),
         nats_url: None,
+        node_key: std::env::temp_dir().join("yingji-no-node-key"),
         demo,
         node: NodeIdentity {
             id: "sx".into(),

@@ -12,6 +12,7 @@ mod m20261204_000006_create_incident_attachment;
 mod m20261205_000007_create_resource;
 mod m20261205_000008_create_major_hazard;
 mod m20261206_000009_create_alert;
+mod m20261207_000010_create_exchange;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000007_create_resource::Migration),
             Box::new(m20261205_000008_create_major_hazard::Migration),
             Box::new(m20261206_000009_create_alert::Migration),
+            Box::new(m20261207_000010_create_exchange::Migration),
         ]
     }
 }

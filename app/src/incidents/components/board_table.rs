@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::badges::{DutyClock, GradeBadge, StatusTag};
+use super::badges::{DutyClock, GradeBadge, OriginBadge, StatusTag};
 use crate::i18n::use_i18n;
 use crate::incidents::IncidentSummary;
 use crate::reference::region;
@@ -83,6 +83,7 @@ fn BoardRow(incident: IncidentSummary) -> impl IntoView {
             <td>
                 <a href=format!("/incidents/{}", incident.id) class="board__title">{incident.title.clone()}</a>
                 {incident.demo.then(|| view! { " " <DemoBadge /> })}
+                " " <OriginBadge origin=incident.origin.clone() />
                 <div class="muted board__meta">
                     {place_name(&incident.region_code)} " · " {format_minutes(incident.occurred_at)}
                 </div>

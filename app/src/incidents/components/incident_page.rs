@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::actions::{Actions, IncidentActions};
 use super::attachments::Attachments;
-use super::badges::{GradeBadge, StatusTag};
+use super::badges::{GradeBadge, OriginBadge, StatusTag};
 use super::duties::DutyTable;
 use super::history::{Timeline, Versions};
 use crate::error::{AppError, ErrorNotice};
@@ -78,6 +78,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
             <GradeBadge grade=s.grade />
             <StatusTag status=s.status />
             {s.demo.then(|| view! { <DemoBadge /> })}
+            <OriginBadge origin=s.origin.clone() />
             <a class="button button--small no-print" href=format!("/incidents/{}/report", s.id)>{move || t().quick_report}</a>
             <a class="button button--small button--primary no-print" href="#dispatch">{move || i18n.t().dispatch.incident_title}</a>
             <a class="button button--small no-print" href=format!("/incidents/{}/decision", s.id) data-testid="decision-link">{move || i18n.t().models.open_decision}</a>

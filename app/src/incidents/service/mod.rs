@@ -2,10 +2,12 @@
 //! and audit record, and is published on the bus only after the commit.
 
 mod attachments;
+mod copies;
 mod read;
 mod write;
 
 pub use attachments::*;
+pub use copies::*;
 pub use read::*;
 pub use write::*;
 
@@ -79,6 +81,8 @@ pub enum IncidentError {
     ReceiptNotDue,
     #[error("the region is outside the recording unit's jurisdiction")]
     OutsideJurisdiction,
+    #[error("the record is a copy from the node that reported it; only that node changes it")]
+    NotOwned,
     #[error("stored incident is corrupt: {0}")]
     Corrupt(String),
 }
@@ -93,6 +97,7 @@ impl IncidentError {
             IncidentError::StatusBackwards => field(t.status, t.status_backwards),
             IncidentError::ReceiptNotDue => field(t.duty_tier, t.receipt_not_due),
             IncidentError::OutsideJurisdiction => field(t.region_code, t.outside_jurisdiction),
+            IncidentError::NotOwned => field(t.followup_title, t.not_owned),
             IncidentError::Db(_) | IncidentError::Corrupt(_) => AppError::internal(self),
         }
     }

@@ -89,6 +89,7 @@ pub(super) fn summary_of(
         version: u32::try_from(m.version).unwrap_or(1),
         revision: u32::try_from(m.revision).unwrap_or(0),
         demo: m.demo,
+        origin: m.origin_name.clone(),
     })
 }
 

@@ -10,6 +10,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
+use super::copies::report_up;
 use super::read::{EntryDetail, facts_of, find, parse_grade, summary, summary_of, to_time};
 use super::{IncidentError, RECORD_KIND, Recorder, shared_units};
 use crate::identity::entity::org_unit;
@@ -70,7 +71,7 @@ pub(super) async fn add_entry(
     Ok(())
 }
 
-async fn add_version(
+pub(super) async fn add_version(
     db: &impl ConnectionTrait,
     by: &Recorder,
     id: Uuid,
@@ -131,7 +132,7 @@ pub(super) fn touched(m: incident::Model, at: Time) -> incident::ActiveModel {
     row
 }
 
-fn counts(c: &Casualties) -> [i32; 5] {
+pub(super) fn counts(c: &Casualties) -> [i32; 5] {
     [
         c.deaths,
         c.missing,
@@ -201,16 +202,21 @@ pub async fn create(
         external_id: Set(new.external_id.clone()),
         demo: Set(demo),
         updated_at: Set(at),
+        origin_node: Set(None),
+        origin_name: Set(None),
     }
     .insert(&txn)
     .await;
-    if let Err(err) = inserted {
-        // Two retries of one call raced: the loser answers with the winner's record.
-        if let Some(existing) = existing(db, unit_id, new.external_id.as_deref()).await? {
-            return Ok(Recorded::Existing(existing));
+    let inserted = match inserted {
+        Ok(m) => m,
+        Err(err) => {
+            // Two retries of one call raced: the loser answers with the winner's record.
+            if let Some(existing) = existing(db, unit_id, new.external_id.as_deref()).await? {
+                return Ok(Recorded::Existing(existing));
+            }
+            return Err(err.into());
         }
-        return Err(err.into());
-    }
+    };
     add_version(&txn, by, id, 1, facts, &[], at).await?;
     let detail = EntryDetail {
         grade: Some(facts.grade()),
@@ -227,6 +233,7 @@ pub async fn create(
     )
     .await?;
     audit(&txn, by, "incident.create", id, None, json!(new)).await?;
+    report_up(&txn, by, &inserted, String::new(), now).await?;
     txn.commit().await?;
     publish(db, bus, id).await;
     Ok(Recorded::Created(id))
@@ -259,7 +266,7 @@ pub async fn follow_up(
     now: i64,
 ) -> Result<IncidentSummary, IncidentError> {
     let txn = db.begin().await?;
-    let m = find(&txn, id).await?;
+    let m = owned(find(&txn, id).await?)?;
     let current = u32::try_from(m.version).unwrap_or(0);
     if update.based_on != current {
         return Err(IncidentError::Stale {
@@ -286,7 +293,7 @@ pub async fn follow_up(
     row.direct_loss_cny = Set(i64::try_from(after.direct_loss_cny).unwrap_or(i64::MAX));
     row.grade = Set(new_grade.key().into());
     row.version = Set(i32::try_from(number).unwrap_or(i32::MAX));
-    row.update(&txn).await?;
+    let updated = row.update(&txn).await?;
     add_version(&txn, by, id, number, &after, &changed, at).await?;
     add_entry(
         &txn,
@@ -314,6 +321,7 @@ pub async fn follow_up(
         json!({ "version": number, "facts": after, "note": update.note }),
     )
     .await?;
+    report_up(&txn, by, &updated, update.note, now).await?;
     txn.commit().await?;
     published(db, bus, id).await
 }
@@ -328,7 +336,7 @@ pub async fn set_status(
     now: i64,
 ) -> Result<(), IncidentError> {
     let txn = db.begin().await?;
-    let m = find(&txn, id).await?;
+    let m = owned(find(&txn, id).await?)?;
     let from = IncidentStatus::parse(&m.status).unwrap_or(IncidentStatus::Received);
     if status <= from {
         return Err(IncidentError::StatusBackwards);
@@ -402,8 +410,9 @@ async fn add_published(
     Ok(())
 }
 
-/// Records that `tier` has received the report (its acknowledgement; between nodes the tier
-/// exchange will carry it). Only a tier of the chain that has not yet received may.
+/// Records that `tier` has received the report (a duty officer's acknowledgement on the
+/// record; between nodes the exchange writes it). Only a tier of the chain that has not yet
+/// received may.
 pub async fn record_receipt(
     db: &DatabaseConnection,
     bus: &Bus,
@@ -413,10 +422,28 @@ pub async fn record_receipt(
     now: i64,
 ) -> Result<(), IncidentError> {
     let txn = db.begin().await?;
-    let m = find(&txn, id).await?;
+    let m = owned(find(&txn, id).await?)?;
+    if !add_receipt(&txn, by, m, tier, now).await? {
+        return Err(IncidentError::ReceiptNotDue);
+    }
+    txn.commit().await?;
+    publish(db, bus, id).await;
+    Ok(())
+}
+
+/// Adds the receipt of `tier` at `now` inside the caller's transaction, if that tier is due to
+/// receive; `false` (and nothing written) if it is not in the chain or already received.
+pub async fn add_receipt(
+    txn: &impl ConnectionTrait,
+    by: &Recorder,
+    m: incident::Model,
+    tier: NodeTier,
+    now: i64,
+) -> Result<bool, IncidentError> {
+    let id = m.id;
     let existing: Vec<(NodeTier, i64)> = receipt::Entity::find()
         .filter(receipt::Column::IncidentId.eq(id))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .filter_map(|r| Some((r.tier.parse().ok()?, r.received_at.unix_timestamp())))
@@ -426,10 +453,10 @@ pub async fn record_receipt(
         .iter()
         .any(|d| d.to == tier && d.received.is_none());
     if !due {
-        return Err(IncidentError::ReceiptNotDue);
+        return Ok(false);
     }
     let at = to_time(now);
-    touched(m, at).update(&txn).await?;
+    touched(m, at).update(txn).await?;
     receipt::ActiveModel {
         id: Set(Uuid::now_v7()),
         incident_id: Set(id),
@@ -437,15 +464,15 @@ pub async fn record_receipt(
         received_at: Set(at),
         actor: Set(by.name.clone()),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let detail = EntryDetail {
         tier: Some(tier),
         ..EntryDetail::default()
     };
-    add_entry(&txn, by, id, EntryKind::Receipt, String::new(), detail, at).await?;
+    add_entry(txn, by, id, EntryKind::Receipt, String::new(), detail, at).await?;
     audit(
-        &txn,
+        txn,
         by,
         "incident.receipt",
         id,
@@ -453,9 +480,16 @@ pub async fn record_receipt(
         json!({ "tier": tier }),
     )
     .await?;
-    txn.commit().await?;
-    publish(db, bus, id).await;
-    Ok(())
+    Ok(true)
+}
+
+/// The record, if this node owns it: copies received from lower tiers change only at their
+/// origin.
+fn owned(m: incident::Model) -> Result<incident::Model, IncidentError> {
+    match m.origin_node {
+        None => Ok(m),
+        Some(_) => Err(IncidentError::NotOwned),
+    }
 }
 
 /// A timeline entry written by another feature inside its own transaction (a dispatch moving
