@@ -231,6 +231,14 @@ async fn three_tiers_exchange_reports_receipts_and_directives() {
     );
     assert_eq!(copy.deaths, 12);
     assert_eq!(copy_version(&province, major).await, Some(1));
+    // The national copy's clock: both tiers have it (the province at the latest when it passed
+    // the report on).
+    let at_national = service::summary(&national.state.db, major).await.unwrap();
+    assert!(at_national.duties.iter().all(|d| d.received.is_some()));
+    assert_eq!(
+        at_national.origin.as_deref(),
+        Some("太原市应急管理局指挥中心")
+    );
     // Receipts from both tiers come back and fill in the city's reporting clock.
     until("both receipts at the city", limit, || async {
         let s = service::summary(&city.state.db, major).await.unwrap();

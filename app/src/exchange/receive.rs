@@ -15,8 +15,8 @@ use super::outbox;
 use super::payload::{Acknowledged, Directive, IncidentReport, Payload, Receipt};
 use crate::audit::Actor;
 use crate::incidents::entity::incident;
-use crate::incidents::goes_above;
 use crate::incidents::service::{self as incidents, CopyOutcome, IncidentError, Recorder};
+use crate::incidents::{goes_above, tier_above};
 use crate::live::Bus;
 use crate::site::{NodeIdentity, NodeTier};
 
@@ -198,9 +198,16 @@ async fn take_report(
         return Ok(None);
     }
     if outcome != CopyOutcome::Unchanged {
-        // This tier has it now: on the copy, and back to the origin as a receipt.
-        let m = incidents::find(txn, report.incident).await?;
-        incidents::add_receipt(txn, by, m, me.tier, now).await?;
+        // This tier has it now, and so (at the latest now) has every tier it passed through.
+        let duties = incidents::summary(txn, report.incident).await?.duties;
+        for duty in duties {
+            let passed = duty.to == me.tier || tier_above(me.tier, duty.to);
+            if passed && duty.received.is_none() {
+                let m = incidents::find(txn, report.incident).await?;
+                incidents::add_receipt(txn, by, m, duty.to, now).await?;
+            }
+        }
+        // And back to the origin as this tier's receipt.
         let receipt = Payload::Receipt(Receipt {
             of: Acknowledged::Report {
                 incident: report.incident,
