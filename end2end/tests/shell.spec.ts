@@ -11,7 +11,7 @@ test("the overview opens in Chinese with the node, demo label and directory coun
   await expect(page.getByTestId("demo-banner")).toBeVisible();
   // 1 national + 31 provincial + 10 city centres of the demo set.
   await expect(page.getByTestId("count-nodes").getByRole("definition")).toHaveText("42");
-  await expect(app.nav().getByRole("link")).toHaveCount(12);
+  await expect(app.nav().getByRole("link")).toHaveCount(13);
   await app.screenshot("home-pc");
 });
 
