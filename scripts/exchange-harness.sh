@@ -66,17 +66,16 @@ register() {
 case "$cmd" in
   start)
     mkdir -p "$dir"
-    for n in "${NODES[@]}"; do
-      [ -f "$dir/$n.key" ] && continue
-      yj "$n" exchange keygen >/dev/null
-      YINGJI_ADMIN_PASSWORD="Harness#Admin-2026" yj "$n" user create-admin --username admin --display-name 管理员 >/dev/null
-      # The two other nodes: parent, child or (two tiers away) relayed.
-      case $n in
-        nat) register nat sx child; register nat ty other ;;
-        sx) register sx nat parent; register sx ty child ;;
-        ty) register ty sx parent; register ty nat other ;;
-      esac
-    done
+    if [ ! -f "$dir/ty.key" ]; then
+      for n in "${NODES[@]}"; do
+        yj "$n" exchange keygen >/dev/null
+        YINGJI_ADMIN_PASSWORD="Harness#Node-2026" yj "$n" user create-admin --username admin --display-name 管理员 >/dev/null
+      done
+      # Each node trusts the two others: parent, child or (two tiers away) relayed.
+      register nat sx child; register nat ty other
+      register sx nat parent; register sx ty child
+      register ty sx parent; register ty nat other
+    fi
     for n in "${NODES[@]}"; do start_nats "$n"; done
     sleep 1
     for n in "${NODES[@]}"; do start_node "$n"; echo "$n http://127.0.0.1:${HTTP_PORT[$n]} ($dir/$n.db)"; done

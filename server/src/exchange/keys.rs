@@ -9,9 +9,10 @@ use ring::signature::{ED25519, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("node key file {path}: {source}")]
+    #[error("node key file {path}")]
     Io {
         path: String,
+        #[source]
         source: std::io::Error,
     },
     #[error("node key file {0} already exists; remove it first to replace the key")]
