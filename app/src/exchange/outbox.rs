@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::entity::outbox;
 use super::envelope::{Envelope, Scope};
 use super::payload::Payload;
+use crate::incidents::service::to_time;
 use crate::site::NodeTier;
 
 /// Which way an outbox message leaves: up to the parent or down to the children.
@@ -39,10 +40,6 @@ pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
 /// Our own report whose grade needs no tier above this node: kept, not sent.
 pub const LOCAL: &str = "local";
-
-fn to_time(unix: i64) -> sea_orm::prelude::TimeDateTimeWithTimeZone {
-    crate::incidents::service::to_time(unix)
-}
 
 /// A row to queue: the message's envelope and bytes, with the author's signature when it is
 /// passed on for another node.

@@ -15,7 +15,7 @@ use super::outbox;
 use super::payload::{Acknowledged, Directive, IncidentReport, Payload, Receipt};
 use crate::audit::Actor;
 use crate::incidents::entity::incident;
-use crate::incidents::service::{self as incidents, CopyOutcome, IncidentError, Recorder};
+use crate::incidents::service::{self as incidents, CopyOutcome, IncidentError, Recorder, to_time};
 use crate::incidents::{goes_above, tier_above};
 use crate::live::Bus;
 use crate::site::{NodeIdentity, NodeTier};
@@ -55,12 +55,9 @@ pub enum ReceiveError {
     NoRootUnit,
 }
 
-fn to_time(unix: i64) -> sea_orm::prelude::TimeDateTimeWithTimeZone {
-    incidents::to_time(unix)
-}
-
-/// Keeps a message that is not applied, with the reason, so it is counted and can be read.
-pub async fn refuse(
+/// Writes a message's inbox row: applied (its id then makes a redelivery a no-op), or kept
+/// unapplied with the reason, so it is counted and can be read.
+pub async fn record(
     db: &impl ConnectionTrait,
     sender: &str,
     envelope: Option<&Envelope>,
@@ -118,7 +115,7 @@ pub async fn accept(
             } else {
                 (REJECTED, Outcome::Rejected(reason.clone()))
             };
-            refuse(
+            record(
                 db,
                 &sender.node_id,
                 Some(envelope),
@@ -144,19 +141,16 @@ pub async fn accept(
             None
         }
     };
-    inbox::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        message_id: Set(Some(envelope.id)),
-        sender: Set(sender.node_id.clone()),
-        kind: Set(envelope.kind.clone()),
-        schema: Set(i32::from(envelope.schema)),
-        state: Set(APPLIED.into()),
-        reason: Set(String::new()),
-        body: Set(String::new()),
-        signature: Set(message.signature.clone()),
-        received_at: Set(to_time(now)),
-    }
-    .insert(&txn)
+    // Applied messages keep no body: the change they made is the record.
+    let signed = ("", message.signature.as_str());
+    record(
+        &txn,
+        &sender.node_id,
+        Some(envelope),
+        signed,
+        (APPLIED, ""),
+        now,
+    )
     .await?;
     let mut seen_peer: peer::ActiveModel = sender.clone().into();
     seen_peer.last_received_at = Set(Some(to_time(now)));

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use app::exchange::Envelope;
-use app::exchange::receive::{Outcome, REJECTED, Received, accept, refuse};
+use app::exchange::receive::{Outcome, REJECTED, Received, accept, record};
 use app::live::Bus;
 use app::site::NodeIdentity;
 use async_nats::jetstream;
@@ -100,7 +100,7 @@ impl Inbound {
         now: i64,
     ) -> Result<Outcome, sea_orm::DbErr> {
         tracing::warn!(%sender, %reason, "exchange message refused");
-        refuse(&self.db, sender, envelope, signed, (REJECTED, reason), now).await?;
+        record(&self.db, sender, envelope, signed, (REJECTED, reason), now).await?;
         Ok(Outcome::Rejected(reason.to_string()))
     }
 
