@@ -9,7 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 command -v nats-server >/dev/null || apt_install nats-server
 
-bin="$CARGO_TARGET_DIR/release/yingji"
+bin="${YINGJI_BIN:-$CARGO_TARGET_DIR/release/yingji}"
 cmd="${1:?start|stop|kill-nats|start-nats|stop-node|start-node}"
 dir="$(realpath -m "${2:?a working directory}")"
 NODES=(nat sx ty)

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use app::exchange::entity::{directive_receipt, inbox};
 use app::exchange::service::{Registration, register};
+use app::exchange::support::{Answer, ResponseForm, SupportForm, SupportView, service as requests};
 use app::exchange::{DirectiveForm, Envelope, Kind, Relation, Scope};
 use app::incidents::entity::{incident, version};
 use app::incidents::service::{self, Recorder};
@@ -322,6 +323,13 @@ async fn three_tiers_exchange_reports_receipts_and_directives() {
     })
     .await;
 
+    // 跨区域支援: the city asks its province for a team and gets an answer; the province asks
+    // the city, which cannot send. A second answer to the same request is refused.
+    support_both_ways(&city, &province, now, limit).await;
+    // A provincial warning for the province reaches the national centre (up) and the city (down),
+    // both keeping the province as its CAP sender; its cancellation follows.
+    alert_up_and_down(&province, &national, &city, now, limit).await;
+
     // The provincial server goes down while the city reports 250 accidents with three 续报
     // each: 1 000 reports.
     province_nats.kill();
@@ -457,4 +465,195 @@ async fn three_tiers_exchange_reports_receipts_and_directives() {
     assert_eq!((status.rejected, status.deferred), (3, 1));
     assert!(status.link.configured && status.link.connected);
     assert_eq!(copies(&province).await.len(), before);
+}
+
+async fn request(from: &Node, to: &Node, kind: &str, now: i64) -> Uuid {
+    let form = SupportForm {
+        to: to.state.site.node.id.clone(),
+        kind: kind.into(),
+        quantity: "2".into(),
+        detail: "具备堵漏、洗消能力".into(),
+        place: "小店区应急集结点".into(),
+        ..SupportForm::default()
+    };
+    requests::request(
+        &from.state.db,
+        &from.state.site.node,
+        &recorder(from),
+        &form,
+        None,
+        now,
+    )
+    .await
+    .unwrap()
+}
+
+async fn support_at(node: &Node, id: Uuid) -> Option<SupportView> {
+    requests::list(&node.state.db, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == id)
+}
+
+async fn answer(
+    node: &Node,
+    id: Uuid,
+    answer: &str,
+    eta: &str,
+    now: i64,
+) -> Result<Uuid, requests::SupportError> {
+    let form = ResponseForm {
+        request: id.to_string(),
+        answer: answer.into(),
+        detail: "省危化品救援队 1 支 25 人".into(),
+        eta_minutes: eta.into(),
+    };
+    requests::respond(
+        &node.state.db,
+        &node.state.site.node,
+        &recorder(node),
+        &form,
+        now,
+    )
+    .await
+}
+
+async fn support_both_ways(city: &Node, province: &Node, now: i64, limit: Duration) {
+    let up = request(city, province, "team", now).await;
+    until("the city's request at the province", limit, || async {
+        support_at(province, up).await.is_some()
+    })
+    .await;
+    let received = support_at(province, up).await.unwrap();
+    assert!(!received.outgoing);
+    assert_eq!(received.request.need.quantity, 2);
+    answer(province, up, "accept", "90", now).await.unwrap();
+    assert!(matches!(
+        answer(province, up, "decline", "", now).await,
+        Err(requests::SupportError::Answered)
+    ));
+    until("the province's answer at the city", limit, || async {
+        support_at(city, up)
+            .await
+            .is_some_and(|r| r.response.is_some())
+    })
+    .await;
+    let answered = support_at(city, up).await.unwrap().response.unwrap();
+    assert_eq!(
+        (answered.answer, answered.eta_minutes),
+        (Answer::Accept, Some(90))
+    );
+
+    let down = request(province, city, "equipment", now).await;
+    until("the province's request at the city", limit, || async {
+        support_at(city, down).await.is_some()
+    })
+    .await;
+    answer(city, down, "decline", "30", now).await.unwrap();
+    until("the city's answer at the province", limit, || async {
+        support_at(province, down)
+            .await
+            .is_some_and(|r| r.response.is_some())
+    })
+    .await;
+    let declined = support_at(province, down).await.unwrap().response.unwrap();
+    assert_eq!(
+        (declined.answer, declined.eta_minutes),
+        (Answer::Decline, None)
+    );
+}
+
+async fn alert_up_and_down(
+    province: &Node,
+    national: &Node,
+    city: &Node,
+    now: i64,
+    limit: Duration,
+) {
+    use app::alerts::entity::{alert, alert_version};
+    use app::alerts::model::AlertForm;
+    use app::alerts::service::{self as alerts, Publisher};
+    use app::alerts::workflow::Action;
+    let form = AlertForm {
+        level: "orange".into(),
+        event: "危险化学品泄漏".into(),
+        headline: "太原市小店区危险化学品泄漏橙色预警".into(),
+        description: "某化工厂储罐泄漏。".into(),
+        instruction: "下风向居民关闭门窗，听从疏散指挥。".into(),
+        area_desc: "太原市小店区".into(),
+        geocodes: "140100".into(),
+        expires: app::ui::time::datetime_local(now + 6 * 3600),
+        contact: "12350".into(),
+        ..AlertForm::blank(now)
+    };
+    let content = form.validate(now, app::i18n::Locale::ZhCn.texts()).unwrap();
+    let (author, approver) = (Uuid::now_v7(), Uuid::now_v7());
+    let by = recorder(province);
+    let publisher = Publisher::of(&province.state.site);
+    let db = &province.state.db;
+    let id = alerts::create(db, &by, (province.unit, author), &content, false)
+        .await
+        .unwrap();
+    let steps = [
+        (author, Action::Submit),
+        (approver, Action::Approve),
+        (author, Action::Cancel),
+        (approver, Action::Approve),
+    ];
+    for (revision, (actor, action)) in (1..).zip(steps) {
+        alerts::act(db, &by, actor, (id, revision), (action, None), &publisher)
+            .await
+            .unwrap();
+        if revision == 2 {
+            for node in [national, city] {
+                until("the alert's copy", limit, || async {
+                    alert::Entity::find_by_id(id)
+                        .one(&node.state.db)
+                        .await
+                        .unwrap()
+                        .is_some()
+                })
+                .await;
+            }
+        }
+    }
+    for node in [national, city] {
+        until("the cancellation's copy", limit, || async {
+            alert_version::Entity::find()
+                .filter(alert_version::Column::AlertId.eq(id))
+                .count(&node.state.db)
+                .await
+                .unwrap()
+                == 2
+        })
+        .await;
+        let copy = alert::Entity::find_by_id(id)
+            .one(&node.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(copy.origin_node.as_deref(), Some("sx"));
+        assert_eq!(copy.last_msg_type.as_deref(), Some("Cancel"));
+        // The CAP document names the province as sender wherever it is read.
+        let version = alert_version::Entity::find_by_id(copy.last_version_id.unwrap())
+            .one(&node.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let envelope = Publisher::of(&node.state.site).envelope(&version);
+        assert_eq!(envelope.sender, "urn:yingji:node:sx");
+        assert_eq!(envelope.references.len(), 1);
+        // Only the publisher changes it.
+        let refused = alerts::act(
+            &node.state.db,
+            &recorder(node),
+            author,
+            (id, copy.revision),
+            (Action::Update, None),
+            &Publisher::of(&node.state.site),
+        )
+        .await;
+        assert!(matches!(refused, Err(alerts::AlertError::Copy(_))));
+    }
 }

@@ -177,6 +177,9 @@ mod ssr {
             AlertError::Workflow(e) => AppError::field(t.workflow, t.workflow_error(e)),
             AlertError::Expired => AppError::field(t.expires, t.expired_before_approval),
             AlertError::NoContent => AppError::Validation(Vec::new()),
+            AlertError::Copy(node) => {
+                AppError::field(t.workflow, t.copy_read_only.replace("{node}", &node))
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ pub mod alert {
         pub updated_at: TimeDateTimeWithTimeZone,
         pub revision: i32,
         pub demo: bool,
+        /// For a copy of another tier's alert: its publisher (node id, name).
+        pub origin_node: Option<String>,
+        pub origin_name: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -60,6 +63,8 @@ pub mod alert_version {
         pub approver_id: Uuid,
         pub approver_name: String,
         pub demo: bool,
+        pub origin_node: Option<String>,
+        pub origin_name: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@
 pub mod cap;
 pub mod level;
 pub mod model;
+pub mod publication;
 pub mod view;
 pub mod workflow;
 

@@ -192,7 +192,10 @@ pub fn alert(frame: &Frame, versions: Vec<PublishedVersion>, now: i64) -> String
     let main = view! {
         {banner}
         <AlertBody content=latest.content.clone() locale main=true />
-        <p class="card__meta">{t.sent}" "<time>{format_minutes(latest.sent)}</time></p>
+        <p class="card__meta">
+            {t.sent}" "<time>{format_minutes(latest.sent)}</time>
+            {latest.origin.clone().map(|node| view! { " · "{t.published_by}" "{node} })}
+        </p>
         <section>
             <h2>{t.versions}</h2>
             <ol class="versions" reversed>{list}</ol>

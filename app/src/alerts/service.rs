@@ -15,8 +15,10 @@ use super::cap_xml::{Envelope, reference};
 use super::entity::{alert, alert_version};
 use super::level::WarningLevel;
 use super::model::AlertContent;
+use super::publication::{AlertPublication, concerns};
 use super::view::{AlertDetail, AlertStatus, AlertSummary, PublishedVersion};
 use super::workflow::{Action, Outcome, Stage, Thread, Work, WorkflowError};
+use crate::exchange::{Payload, Scope, outbox};
 use crate::incidents::service::Recorder;
 
 /// Most alerts one console list shows.
@@ -38,6 +40,9 @@ pub enum AlertError {
     Expired,
     #[error("an edit needs the content")]
     NoContent,
+    /// A copy of another tier's alert: only its author changes it.
+    #[error("the alert is a copy from {0}; only its publisher changes it")]
+    Copy(String),
 }
 
 /// Who publishes: this node, as CAP `sender` and `senderName`, and where its public pages are.
@@ -45,6 +50,8 @@ pub enum AlertError {
 pub struct Publisher {
     pub node_id: String,
     pub node_name: String,
+    /// Whether tiers above this node exist to tell of what it publishes.
+    pub has_parent_tier: bool,
     /// Absolute URL prefix of the public portal, e.g. `https://yj.example.cn`; may be empty.
     pub public_base: String,
 }
@@ -54,20 +61,25 @@ impl Publisher {
         Publisher {
             node_id: site.node.id.clone(),
             node_name: site.node.name.clone(),
+            has_parent_tier: site.node.tier != crate::site::NodeTier::National,
             public_base: site.public_base.clone(),
         }
     }
 
     pub fn sender(&self) -> String {
-        format!("urn:yingji:node:{}", self.node_id)
+        sender_of(&self.node_id)
     }
 
-    /// The CAP envelope of a stored version.
+    /// The CAP envelope of a stored version; a copy keeps its author as sender.
     pub fn envelope(&self, v: &alert_version::Model) -> Envelope {
+        let (sender, sender_name) = match (&v.origin_node, &v.origin_name) {
+            (Some(node), Some(name)) => (sender_of(node), name.clone()),
+            _ => (self.sender(), self.node_name.clone()),
+        };
         Envelope {
             identifier: v.id.to_string(),
-            sender: self.sender(),
-            sender_name: self.node_name.clone(),
+            sender,
+            sender_name,
             sent: v.sent.unix_timestamp(),
             msg_type: MsgType::parse(&v.msg_type).unwrap_or(MsgType::Alert),
             references: v
@@ -78,6 +90,11 @@ impl Publisher {
             web: format!("{}{}", self.public_base, super::portal_path(v.alert_id)),
         }
     }
+}
+
+/// The CAP `sender` of a node.
+fn sender_of(node: &str) -> String {
+    format!("urn:yingji:node:{node}")
 }
 
 fn at(unix: i64) -> OffsetDateTime {
@@ -126,6 +143,7 @@ pub fn to_version(m: alert_version::Model) -> Option<PublishedVersion> {
         author: m.author_name,
         approver: m.approver_name,
         demo: m.demo,
+        origin: m.origin_name,
     })
 }
 
@@ -161,6 +179,8 @@ pub async fn create(
         updated_at: Set(now),
         revision: Set(1),
         demo: Set(demo),
+        origin_node: Set(None),
+        origin_name: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -188,6 +208,9 @@ pub async fn act(
         .ok_or(AlertError::NotFound)?;
     if row.revision != revision {
         return Err(AlertError::Stale);
+    }
+    if let Some(origin) = &row.origin_name {
+        return Err(AlertError::Copy(origin.clone()));
     }
     let thread = thread_of(&row);
     let outcome = thread.apply(action, actor)?;
@@ -224,6 +247,7 @@ pub async fn act(
                 return Err(AlertError::Expired);
             }
             let version = publish(&txn, &row, kind, &content, (actor, &by.name), publisher).await?;
+            tell_other_tiers(&txn, &version, &content, publisher).await?;
             update.last_version_id = Set(Some(version.id));
             update.last_msg_type = Set(Some(kind.cap().into()));
             update.last_status = Set(Some(content.status.cap().into()));
@@ -306,10 +330,165 @@ async fn publish(
         approver_id: Set(approver),
         approver_name: Set(approver_name.to_string()),
         demo: Set(row.demo),
+        origin_node: Set(None),
+        origin_name: Set(None),
     }
     .insert(db)
     .await?;
     Ok(version)
+}
+
+/// Queues a real (`Actual`) published version for the tiers above and below, in the publishing
+/// transaction; each keeps a copy if the alert's area concerns it.
+async fn tell_other_tiers(
+    db: &impl ConnectionTrait,
+    v: &alert_version::Model,
+    content: &AlertContent,
+    publisher: &Publisher,
+) -> Result<(), DbErr> {
+    if content.status != Status::Actual {
+        return Ok(());
+    }
+    let envelope = publisher.envelope(v);
+    let payload = Payload::Alert(Box::new(AlertPublication {
+        alert: v.alert_id,
+        version: v.id,
+        seq: v.seq,
+        msg_type: envelope.msg_type,
+        status: content.status,
+        sent: envelope.sent,
+        references: envelope.references,
+        author: v.author_name.clone(),
+        approver: v.approver_name.clone(),
+        content: content.clone(),
+        demo: v.demo,
+    }));
+    let now = v.sent.unix_timestamp();
+    let mut scopes = vec![Scope::Down { nodes: vec![] }];
+    if publisher.has_parent_tier {
+        scopes.push(Scope::Up);
+    }
+    for scope in scopes {
+        outbox::send(db, &publisher.node_id, scope, None, &payload, None, now).await?;
+    }
+    Ok(())
+}
+
+/// Keeps a copy of another tier's published version, inside the receiver's transaction, if
+/// its area concerns this node (`region`); a version already held changes nothing. Copies are
+/// filed under `unit` and keep their origin (id, name).
+pub async fn apply_copy(
+    db: &impl ConnectionTrait,
+    p: &AlertPublication,
+    (origin_node, origin_name): (&str, &str),
+    region: &str,
+    unit: Uuid,
+) -> Result<bool, DbErr> {
+    let region_code = p.content.region_code();
+    if !concerns(region, &region_code) {
+        return Ok(false);
+    }
+    if alert_version::Entity::find_by_id(p.version)
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    let existing = alert::Entity::find_by_id(p.alert).one(db).await?;
+    if existing
+        .as_ref()
+        .is_some_and(|a| a.origin_node.as_deref() != Some(origin_node))
+    {
+        // An id this node already holds from elsewhere (or its own): never overwritten.
+        return Ok(false);
+    }
+    let sent = at(p.sent);
+    let version = alert_version::ActiveModel {
+        id: Set(p.version),
+        alert_id: Set(p.alert),
+        seq: Set(p.seq),
+        msg_type: Set(p.msg_type.cap().into()),
+        status: Set(p.status.cap().into()),
+        level: Set(p.content.level.key().into()),
+        sent: Set(sent),
+        expires: Set(at(p.content.expires)),
+        region_code: Set(region_code.clone()),
+        event: Set(p.content.zh.event.clone()),
+        headline: Set(p.content.zh.headline.clone()),
+        content: Set(to_json(&p.content)),
+        references: Set(p.references.join(" ")),
+        author_id: Set(Uuid::nil()),
+        author_name: Set(p.author.clone()),
+        approver_id: Set(Uuid::nil()),
+        approver_name: Set(p.approver.clone()),
+        demo: Set(p.demo),
+        origin_node: Set(Some(origin_node.into())),
+        origin_name: Set(Some(origin_name.into())),
+    }
+    .insert(db)
+    .await?;
+    let newest = match &existing {
+        None => true,
+        Some(a) => {
+            let last_seq = match a.last_version_id {
+                Some(id) => alert_version::Entity::find_by_id(id)
+                    .one(db)
+                    .await?
+                    .map_or(0, |v| v.seq),
+                None => 0,
+            };
+            p.seq > last_seq
+        }
+    };
+    let old_revision = existing.as_ref().map(|a| a.revision);
+    let mut row = match existing {
+        Some(a) => a.into(),
+        None => alert::ActiveModel {
+            id: Set(p.alert),
+            unit_id: Set(unit),
+            region_code: Set(region_code),
+            work_kind: Set(None),
+            work_stage: Set(None),
+            work_author: Set(None),
+            work_author_name: Set(None),
+            work_content: Set(None),
+            last_version_id: Set(None),
+            last_msg_type: Set(None),
+            last_status: Set(None),
+            last_level: Set(None),
+            last_sent: Set(None),
+            last_expires: Set(None),
+            headline: Set(String::new()),
+            created_by: Set(Uuid::nil()),
+            created_at: Set(sent),
+            updated_at: Set(sent),
+            revision: Set(0),
+            demo: Set(p.demo),
+            origin_node: Set(Some(origin_node.into())),
+            origin_name: Set(Some(origin_name.into())),
+        },
+    };
+    if newest {
+        row.last_version_id = Set(Some(version.id));
+        row.last_msg_type = Set(Some(version.msg_type.clone()));
+        row.last_status = Set(Some(version.status.clone()));
+        row.last_level = Set(Some(version.level.clone()));
+        row.last_sent = Set(Some(sent));
+        row.last_expires = Set(Some(version.expires));
+        row.headline = Set(version.headline.clone());
+        row.updated_at = Set(sent);
+    }
+    match old_revision {
+        Some(revision) => {
+            row.revision = Set(revision + 1);
+            row.update(db).await?;
+        }
+        None => {
+            row.insert(db).await?;
+        }
+    }
+    Ok(true)
 }
 
 /// The alerts within a region prefix, most recently changed first.
@@ -343,6 +522,7 @@ pub async fn list(
                 region_code: m.region_code,
                 updated_at: m.updated_at.unix_timestamp(),
                 demo: m.demo,
+                origin: m.origin_name,
             }
         })
         .collect())
@@ -370,7 +550,13 @@ pub async fn detail(
     Ok(AlertDetail {
         id: row.id,
         status: AlertStatus::of(&thread, expires, now),
-        actions: thread.actions(reader),
+        // A copy is read here, acted on only where it was published.
+        actions: if row.origin_name.is_some() {
+            Vec::new()
+        } else {
+            thread.actions(reader)
+        },
+        origin: row.origin_name.clone(),
         thread,
         work: work_content(&row),
         work_author: row.work_author_name,

@@ -56,6 +56,9 @@ pub struct AlertSummary {
     pub region_code: String,
     pub updated_at: i64,
     pub demo: bool,
+    /// The publishing node, for a copy of another tier's alert.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 /// One published version.
@@ -71,6 +74,9 @@ pub struct PublishedVersion {
     pub author: String,
     pub approver: String,
     pub demo: bool,
+    /// The publishing node, for a copy of another tier's alert.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 /// An alert as its console page shows it to one reader.
@@ -88,6 +94,9 @@ pub struct AlertDetail {
     pub actions: Vec<Action>,
     pub revision: i32,
     pub demo: bool,
+    /// The publishing node, for a copy of another tier's alert.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 #[cfg(test)]

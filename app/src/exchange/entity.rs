@@ -120,3 +120,61 @@ pub mod directive_receipt {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod support_request {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "support_request")]
+    pub struct Model {
+        /// The request's message id.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub outgoing: bool,
+        pub from_node: String,
+        pub from_name: String,
+        pub to_node: String,
+        pub to_name: String,
+        pub kind: String,
+        pub quantity: i32,
+        pub detail: String,
+        pub place: String,
+        pub note: String,
+        pub requested_by: String,
+        pub incident_id: Option<Uuid>,
+        pub incident_title: String,
+        pub sent_at: TimeDateTimeWithTimeZone,
+        pub received_at: Option<TimeDateTimeWithTimeZone>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod support_response {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "support_response")]
+    pub struct Model {
+        /// The answer's message id.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub request_id: Uuid,
+        /// The answering node (this node for an answer we gave).
+        pub node_id: String,
+        pub node_name: String,
+        pub answer: String,
+        pub detail: String,
+        pub eta_minutes: Option<i32>,
+        pub responded_by: String,
+        pub at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

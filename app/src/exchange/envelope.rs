@@ -19,16 +19,32 @@ pub enum Kind {
     Receipt,
     /// A directive or notice sent down (下发指令/通知).
     Directive,
+    /// 跨区域支援: a request for resources to the parent or a child.
+    SupportRequest,
+    /// The answer to a support request.
+    SupportResponse,
+    /// A published public warning (CAP), up and down to the tiers its area concerns.
+    Alert,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Report, Kind::Receipt, Kind::Directive];
+    pub const ALL: [Kind; 6] = [
+        Kind::Report,
+        Kind::Receipt,
+        Kind::Directive,
+        Kind::SupportRequest,
+        Kind::SupportResponse,
+        Kind::Alert,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Kind::Report => "report",
             Kind::Receipt => "receipt",
             Kind::Directive => "directive",
+            Kind::SupportRequest => "support_request",
+            Kind::SupportResponse => "support_response",
+            Kind::Alert => "alert",
         }
     }
 
@@ -182,7 +198,7 @@ mod tests {
         assert_eq!(err, EnvelopeError::NewerSchema(SCHEMA_VERSION + 1));
         assert!(err.is_for_later());
         e.schema = SCHEMA_VERSION;
-        e.kind = "resource_request".into();
+        e.kind = "video_offer".into();
         assert!(e.readable_kind().unwrap_err().is_for_later());
         e.kind = "receipt".into();
         assert_eq!(e.readable_kind(), Ok(Kind::Receipt));

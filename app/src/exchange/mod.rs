@@ -8,6 +8,7 @@ mod components;
 mod envelope;
 mod model;
 mod payload;
+pub mod support;
 
 pub use api::*;
 pub use components::ExchangePage;

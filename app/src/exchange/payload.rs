@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::envelope::{Envelope, EnvelopeError, Kind};
+use super::support::{SupportRequest, SupportResponse};
+use crate::alerts::publication::AlertPublication;
 use crate::incidents::{Grade, IncidentFacts, IncidentSource, IncidentStatus};
 use crate::site::NodeTier;
 
@@ -67,6 +69,9 @@ pub enum Payload {
     Report(Box<IncidentReport>),
     Receipt(Receipt),
     Directive(Directive),
+    SupportRequest(SupportRequest),
+    SupportResponse(SupportResponse),
+    Alert(Box<AlertPublication>),
 }
 
 impl Payload {
@@ -75,6 +80,9 @@ impl Payload {
             Payload::Report(_) => Kind::Report,
             Payload::Receipt(_) => Kind::Receipt,
             Payload::Directive(_) => Kind::Directive,
+            Payload::SupportRequest(_) => Kind::SupportRequest,
+            Payload::SupportResponse(_) => Kind::SupportResponse,
+            Payload::Alert(_) => Kind::Alert,
         }
     }
 
@@ -83,6 +91,9 @@ impl Payload {
             Payload::Report(r) => serde_json::to_value(r),
             Payload::Receipt(r) => serde_json::to_value(r),
             Payload::Directive(d) => serde_json::to_value(d),
+            Payload::SupportRequest(r) => serde_json::to_value(r),
+            Payload::SupportResponse(r) => serde_json::to_value(r),
+            Payload::Alert(a) => serde_json::to_value(a),
         };
         value.unwrap_or_default()
     }
@@ -102,6 +113,15 @@ impl Payload {
             }
             Kind::Receipt => Payload::Receipt(serde_json::from_value(value).map_err(invalid)?),
             Kind::Directive => Payload::Directive(serde_json::from_value(value).map_err(invalid)?),
+            Kind::SupportRequest => {
+                Payload::SupportRequest(serde_json::from_value(value).map_err(invalid)?)
+            }
+            Kind::SupportResponse => {
+                Payload::SupportResponse(serde_json::from_value(value).map_err(invalid)?)
+            }
+            Kind::Alert => {
+                Payload::Alert(Box::new(serde_json::from_value(value).map_err(invalid)?))
+            }
         })
     }
 }

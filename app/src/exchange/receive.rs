@@ -13,6 +13,7 @@ use super::entity::{directive, directive_receipt, inbox, peer};
 use super::envelope::{Envelope, Scope};
 use super::outbox;
 use super::payload::{Acknowledged, Directive, IncidentReport, Payload, Receipt};
+use super::support::service::{self as support, SupportError};
 use crate::audit::Actor;
 use crate::incidents::entity::incident;
 use crate::incidents::service::{self as incidents, CopyOutcome, IncidentError, Recorder, to_time};
@@ -53,6 +54,19 @@ pub enum ReceiveError {
     Incident(#[from] IncidentError),
     #[error("this node has no organisation unit to file copies under")]
     NoRootUnit,
+    /// The message is well formed but cannot apply here (e.g. an answer to a request this node
+    /// never sent): refused, nothing it carried is kept.
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<SupportError> for ReceiveError {
+    fn from(err: SupportError) -> ReceiveError {
+        match err {
+            SupportError::Db(e) => ReceiveError::Db(e),
+            other => ReceiveError::Refused(other.to_string()),
+        }
+    }
 }
 
 /// Writes a message's inbox row: applied (its id then makes a redelivery a no-op), or kept
@@ -133,13 +147,17 @@ pub async fn accept(
         node: me.id.clone(),
     };
     let txn = db.begin().await?;
-    let changed = match &payload {
-        Payload::Report(report) => take_report(&txn, &by, me, sender, message, report, now).await?,
-        Payload::Receipt(receipt) => take_receipt(&txn, &by, me, sender, message, receipt).await?,
-        Payload::Directive(d) => {
-            take_directive(&txn, me, sender, message, d, now).await?;
-            None
+    let changed = match take(&txn, &by, me, sender, message, &payload, now).await {
+        Ok(changed) => changed,
+        Err(ReceiveError::Refused(reason)) => {
+            // Nothing of it is kept but the refusal.
+            drop(txn);
+            let signed = (message.body.as_str(), message.signature.as_str());
+            let refused = (REJECTED, reason.as_str());
+            record(db, &sender.node_id, Some(envelope), signed, refused, now).await?;
+            return Ok(Outcome::Rejected(reason));
         }
+        Err(other) => return Err(other),
     };
     // Applied messages keep no body: the change they made is the record.
     let signed = ("", message.signature.as_str());
@@ -163,6 +181,69 @@ pub async fn accept(
         incidents::publish(db, bus, id).await;
     }
     Ok(Outcome::Applied)
+}
+
+/// Applies a readable message inside the receiver's transaction; the incident whose published
+/// state changed, if any.
+async fn take(
+    txn: &impl ConnectionTrait,
+    by: &Recorder,
+    me: &NodeIdentity,
+    sender: &peer::Model,
+    message: &Received,
+    payload: &Payload,
+    now: i64,
+) -> Result<Option<Uuid>, ReceiveError> {
+    let envelope = &message.envelope;
+    match payload {
+        Payload::Report(report) => take_report(txn, by, me, sender, message, report, now).await,
+        Payload::Receipt(receipt) => take_receipt(txn, by, me, sender, message, receipt).await,
+        Payload::Directive(d) => {
+            take_directive(txn, me, sender, message, d, now).await?;
+            Ok(None)
+        }
+        Payload::SupportRequest(request) => {
+            if envelope.is_for(&me.id) {
+                support::take_request(txn, me, sender, message, request, now).await?;
+            }
+            pass_down(txn, me, message, now).await?;
+            Ok(None)
+        }
+        Payload::SupportResponse(response) => {
+            if envelope.is_for(&me.id) {
+                support::take_response(txn, sender, message, response).await?;
+            }
+            pass_down(txn, me, message, now).await?;
+            Ok(None)
+        }
+        Payload::Alert(publication) => {
+            let unit = root_unit(txn).await?;
+            let origin = (sender.node_id.as_str(), sender.name.as_str());
+            crate::alerts::service::apply_copy(txn, publication, origin, &me.region_code, unit)
+                .await?;
+            let climbs = envelope.scope == Scope::Up
+                && NodeTier::ALL.into_iter().any(|t| tier_above(t, me.tier));
+            if climbs {
+                outbox::pass_on(txn, envelope, &message.body, &message.signature, now).await?;
+            }
+            pass_down(txn, me, message, now).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// Passes a downward message on to this node's children unless it was for this node alone.
+async fn pass_down(
+    txn: &impl ConnectionTrait,
+    me: &NodeIdentity,
+    message: &Received,
+    now: i64,
+) -> Result<(), DbErr> {
+    let envelope = &message.envelope;
+    if envelope.continues_down_from(&me.id) {
+        outbox::pass_on(txn, envelope, &message.body, &message.signature, now).await?;
+    }
+    Ok(())
 }
 
 /// The unit copies are filed under: the node's own root unit.
@@ -280,9 +361,7 @@ async fn take_receipt(
             }
         }
     }
-    if envelope.continues_down_from(&me.id) {
-        outbox::pass_on(txn, envelope, &message.body, &message.signature, receipt.at).await?;
-    }
+    pass_down(txn, me, message, receipt.at).await?;
     Ok(changed)
 }
 
@@ -323,8 +402,5 @@ async fn take_directive(
         });
         outbox::send(txn, &me.id, Scope::Up, d.incident, &receipt, None, now).await?;
     }
-    if envelope.continues_down_from(&me.id) {
-        outbox::pass_on(txn, envelope, &message.body, &message.signature, now).await?;
-    }
-    Ok(())
+    Ok(pass_down(txn, me, message, now).await?)
 }

@@ -113,6 +113,18 @@ fn view(p: peer::Model) -> Option<PeerView> {
     })
 }
 
+/// The registered parent and children, parent first.
+pub async fn neighbours(db: &DatabaseConnection) -> Result<Vec<PeerView>, DbErr> {
+    let mut list: Vec<PeerView> = peers(db)
+        .await?
+        .into_iter()
+        .filter_map(view)
+        .filter(|p| p.relation != Relation::Other)
+        .collect();
+    list.sort_by_key(|p| p.relation != Relation::Parent);
+    Ok(list)
+}
+
 /// The node ids registered as this node's children.
 pub async fn children(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
     Ok(peers(db)

@@ -32,6 +32,12 @@ pub struct AlertTexts {
     pub circle: &'static str,
     pub geocodes: &'static str,
     pub workflow: &'static str,
+    /// The badge of a copy of another tier's alert: 「转自 · node」.
+    pub copied_from: &'static str,
+    /// Before the publishing centre's name on a public page of a copy.
+    pub published_by: &'static str,
+    /// Why a copy cannot be acted on here ("{node}" is replaced).
+    pub copy_read_only: &'static str,
     // ---- hints ----
     pub polygon_hint: &'static str,
     pub circle_hint: &'static str,
@@ -220,6 +226,9 @@ pub(super) const ZH: AlertTexts = AlertTexts {
     circle: "区域圆",
     geocodes: "行政区划代码",
     workflow: "发布流程",
+    copied_from: "转自",
+    published_by: "发布单位：",
+    copy_read_only: "本预警由{node}发布，只能由发布单位更新或解除",
     polygon_hint: "“纬度,经度”以空格分隔，至少 4 个点，首尾两点相同",
     circle_hint: "“纬度,经度 半径公里”，如 37.85,112.55 3",
     geocodes_hint: "GB/T 2260 代码，以空格分隔，如 140100",
@@ -357,6 +366,9 @@ pub(super) const EN: AlertTexts = AlertTexts {
     circle: "Area circle",
     geocodes: "Region codes",
     workflow: "Workflow",
+    copied_from: "from",
+    published_by: "Published by",
+    copy_read_only: "Published by {node}: only its publisher can update or cancel it",
     polygon_hint: "\"lat,lon\" pairs separated by spaces, at least 4, the last equal to the first",
     circle_hint: "\"lat,lon radius_km\", e.g. 37.85,112.55 3",
     geocodes_hint: "GB/T 2260 codes separated by spaces, e.g. 140100",

@@ -1,5 +1,6 @@
 //! Texts of the tier exchange page.
 
+use crate::exchange::support::{Answer, SupportProblem};
 use crate::exchange::{DirectiveProblem, Relation};
 
 pub struct ExchangeTexts {
@@ -48,6 +49,46 @@ pub struct ExchangeTexts {
     pub parent: &'static str,
     pub child: &'static str,
     pub other: &'static str,
+    pub support: &'static str,
+    pub no_support: &'static str,
+    pub new_support: &'static str,
+    pub support_to: &'static str,
+    pub choose_recipient: &'static str,
+    pub need_kind: &'static str,
+    pub choose_kind: &'static str,
+    pub quantity: &'static str,
+    pub need_detail: &'static str,
+    pub place: &'static str,
+    pub note: &'static str,
+    pub incident_link: &'static str,
+    pub no_incident: &'static str,
+    pub request_send: &'static str,
+    pub request_sent: &'static str,
+    pub no_neighbours: &'static str,
+    pub requested_by: &'static str,
+    pub awaiting: &'static str,
+    pub answer: &'static str,
+    pub choose_answer: &'static str,
+    pub answer_detail: &'static str,
+    pub eta: &'static str,
+    pub answer_send: &'static str,
+    pub answer_sent: &'static str,
+    pub eta_text: &'static str,
+    pub already_answered: &'static str,
+    pub recipient_missing: &'static str,
+    pub not_a_neighbour: &'static str,
+    pub kind_missing: &'static str,
+    pub quantity_invalid: &'static str,
+    pub detail_too_long: &'static str,
+    pub place_missing: &'static str,
+    pub place_too_long: &'static str,
+    pub note_too_long: &'static str,
+    pub unknown_incident: &'static str,
+    pub answer_missing: &'static str,
+    pub answer_detail_missing: &'static str,
+    pub eta_invalid: &'static str,
+    /// Accept, partial, decline.
+    pub answers: [&'static str; 3],
 }
 
 impl ExchangeTexts {
@@ -57,6 +98,36 @@ impl ExchangeTexts {
             Relation::Child => self.child,
             Relation::Other => self.other,
         }
+    }
+
+    pub fn answer_name(&self, a: Answer) -> &'static str {
+        match a {
+            Answer::Accept => self.answers[0],
+            Answer::Partial => self.answers[1],
+            Answer::Decline => self.answers[2],
+        }
+    }
+
+    /// The field a support request's or answer's problem belongs to and what to say about it.
+    pub fn support_problem(&self, p: &SupportProblem) -> (&'static str, String) {
+        use SupportProblem as P;
+        let (field, message) = match p {
+            P::RecipientMissing => (self.support_to, self.recipient_missing),
+            P::UnknownRecipient(node) => {
+                return (self.support_to, format!("{node}: {}", self.not_a_neighbour));
+            }
+            P::KindMissing => (self.need_kind, self.kind_missing),
+            P::QuantityInvalid => (self.quantity, self.quantity_invalid),
+            P::DetailTooLong => (self.need_detail, self.detail_too_long),
+            P::PlaceMissing => (self.place, self.place_missing),
+            P::PlaceTooLong => (self.place, self.place_too_long),
+            P::NoteTooLong => (self.note, self.note_too_long),
+            P::UnknownIncident => (self.incident_link, self.unknown_incident),
+            P::AnswerMissing => (self.answer, self.answer_missing),
+            P::AnswerDetailMissing => (self.answer_detail, self.answer_detail_missing),
+            P::EtaInvalid => (self.eta, self.eta_invalid),
+        };
+        (field, message.into())
     }
 
     /// The field a problem belongs to and what to say about it.
@@ -120,6 +191,45 @@ pub const ZH: ExchangeTexts = ExchangeTexts {
     parent: "上级",
     child: "下级",
     other: "经转发",
+    support: "支援请求",
+    no_support: "暂无支援请求",
+    new_support: "请求支援",
+    support_to: "请求对象",
+    choose_recipient: "请选择上级或下级节点",
+    need_kind: "资源类别",
+    choose_kind: "请选择资源类别",
+    quantity: "数量",
+    need_detail: "要求说明",
+    place: "集结地点",
+    note: "备注",
+    incident_link: "关联事故",
+    no_incident: "不关联事故",
+    request_send: "发送请求",
+    request_sent: "支援请求已写入发件队列，链路可用时送达",
+    no_neighbours: "尚未登记上级或下级节点，暂不能请求支援",
+    requested_by: "请求人",
+    awaiting: "待答复",
+    answer: "答复",
+    choose_answer: "请选择答复",
+    answer_detail: "支援内容或原因",
+    eta: "预计到达（分钟）",
+    answer_send: "提交答复",
+    answer_sent: "答复已写入发件队列",
+    eta_text: "预计到达（分钟）：",
+    already_answered: "本节点已答复该请求",
+    recipient_missing: "请选择请求对象",
+    not_a_neighbour: "不是已登记的上级或下级节点",
+    kind_missing: "请选择资源类别",
+    quantity_invalid: "数量应为 1–9999 的整数",
+    detail_too_long: "说明不能超过 500 字",
+    place_missing: "请填写集结地点",
+    place_too_long: "集结地点不能超过 200 字",
+    note_too_long: "备注不能超过 2000 字",
+    unknown_incident: "不是本节点可见的事故",
+    answer_missing: "请选择答复",
+    answer_detail_missing: "请填写支援内容或无法支援的原因",
+    eta_invalid: "预计到达应为 1–10080 分钟",
+    answers: ["同意支援", "部分支援", "无法支援"],
 };
 
 pub const EN: ExchangeTexts = ExchangeTexts {
@@ -168,4 +278,43 @@ pub const EN: ExchangeTexts = ExchangeTexts {
     parent: "parent",
     child: "child",
     other: "relayed",
+    support: "Support requests",
+    no_support: "No support requests",
+    new_support: "Request support",
+    support_to: "Ask",
+    choose_recipient: "Choose the parent or a child node",
+    need_kind: "Resource kind",
+    choose_kind: "Choose a kind",
+    quantity: "Quantity",
+    need_detail: "Requirements",
+    place: "Assembly point",
+    note: "Note",
+    incident_link: "Incident",
+    no_incident: "No incident",
+    request_send: "Send request",
+    request_sent: "Request queued; it is delivered while the link is up",
+    no_neighbours: "No parent or child node is registered: support cannot be requested yet",
+    requested_by: "Requested by",
+    awaiting: "Awaiting answer",
+    answer: "Answer",
+    choose_answer: "Choose an answer",
+    answer_detail: "What is sent, or why not",
+    eta: "Arrival in (minutes)",
+    answer_send: "Send answer",
+    answer_sent: "Answer queued",
+    eta_text: "Arrives in (minutes):",
+    already_answered: "This node has answered the request already",
+    recipient_missing: "Choose whom to ask",
+    not_a_neighbour: "is not a registered parent or child node",
+    kind_missing: "Choose a resource kind",
+    quantity_invalid: "The quantity must be a whole number from 1 to 9999",
+    detail_too_long: "The text is longer than 500 characters",
+    place_missing: "Enter the assembly point",
+    place_too_long: "The assembly point is longer than 200 characters",
+    note_too_long: "The note is longer than 2000 characters",
+    unknown_incident: "is not an incident of this node you may see",
+    answer_missing: "Choose an answer",
+    answer_detail_missing: "Say what is sent, or why nothing can be",
+    eta_invalid: "The arrival estimate must be 1 to 10080 minutes",
+    answers: ["Will send", "Can send part", "Cannot send"],
 };

@@ -13,6 +13,6 @@ mod top_bar;
 pub mod upload;
 pub mod url;
 
-pub use badges::{DemoBadge, StatusBadge};
+pub use badges::{DemoBadge, OriginBadge, StatusBadge};
 pub use field::{Field, SelectField};
 pub use layout::Layout;

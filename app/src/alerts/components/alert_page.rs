@@ -13,8 +13,8 @@ use crate::alerts::workflow::{Action, Stage};
 use crate::alerts::{ActOnAlert, SaveAlert, cap_path, get_alert, portal_path};
 use crate::error::{AppError, ErrorNotice};
 use crate::i18n::use_i18n;
-use crate::ui::DemoBadge;
 use crate::ui::time::format_minutes;
+use crate::ui::{DemoBadge, OriginBadge};
 
 #[component]
 pub fn AlertPage() -> impl IntoView {
@@ -137,7 +137,8 @@ fn AlertView(
                 <span class=format!("alert-status alert-status--{}", detail.status.key()) data-testid="alert-status">
                     {t.alert_status_name(detail.status)}
                 </span>
-                {detail.demo.then(|| view! { " " <DemoBadge /> })}
+                {detail.demo.then(|| view! { " " <DemoBadge /> })}" "
+                <OriginBadge origin=detail.origin.clone() label=|t| t.alerts.copied_from />
             </p>
             <div class="page__actions" data-testid="alert-actions">{buttons}</div>
             {failed}

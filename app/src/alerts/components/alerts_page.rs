@@ -9,8 +9,8 @@ use crate::alerts::{PORTAL_PATH, list_alerts};
 use crate::error::ErrorNotice;
 use crate::i18n::use_i18n;
 use crate::identity::{Permission, signed_in_can};
-use crate::ui::DemoBadge;
 use crate::ui::time::format_minutes;
+use crate::ui::{DemoBadge, OriginBadge};
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
@@ -68,7 +68,7 @@ fn AlertTable(items: Vec<AlertSummary>) -> impl IntoView {
             view! {
                 <tr data-testid="alert-row">
                     <td><LevelBadge level=a.level /></td>
-                    <td><a href=href>{a.headline}</a>{a.demo.then(|| view! { " " <DemoBadge /> })}</td>
+                    <td><a href=href>{a.headline}</a>{a.demo.then(|| view! { " " <DemoBadge /> })}" "<OriginBadge origin=a.origin label=|t| t.alerts.copied_from /></td>
                     <td><span class=format!("alert-status alert-status--{}", status.key())>{move || t().alert_status_name(status)}</span></td>
                     <td>{region}</td>
                     <td class="num">{format_minutes(a.updated_at)}</td>

@@ -13,6 +13,7 @@ mod m20261205_000007_create_resource;
 mod m20261205_000008_create_major_hazard;
 mod m20261206_000009_create_alert;
 mod m20261207_000010_create_exchange;
+mod m20261208_000011_create_support;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000008_create_major_hazard::Migration),
             Box::new(m20261206_000009_create_alert::Migration),
             Box::new(m20261207_000010_create_exchange::Migration),
+            Box::new(m20261208_000011_create_support::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use super::directive_form::DirectiveForm;
 use super::directives::Directives;
 use super::link_status::LinkStatus;
+use super::support_panel::SupportPanel;
 use crate::error::ErrorNotice;
 use crate::exchange::{SendDirective, exchange_overview, list_directives};
 use crate::i18n::use_i18n;
@@ -50,6 +51,7 @@ pub fn ExchangePage() -> impl IntoView {
                     <Transition fallback=loading>{link}</Transition>
                 </div>
                 <div class="exchange__directives">
+                    <SupportPanel />
                     <Transition fallback=loading>{list}</Transition>
                 </div>
             </div>

@@ -57,16 +57,3 @@ pub fn DutyClock(duty: Duty) -> impl IntoView {
     };
     view! { <span class=class data-testid="duty-clock">{text}</span> }
 }
-
-/// 下级报送: a copy received from the lower-tier node that owns the record.
-#[component]
-pub fn OriginBadge(origin: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    origin.map(|name| {
-        view! {
-            <span class="badge badge--origin" data-testid="origin">
-                {move || i18n.t().incidents.origin_badge} " · " {name.clone()}
-            </span>
-        }
-    })
-}

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::badges::{DutyClock, GradeBadge, OriginBadge, StatusTag};
+use super::badges::{DutyClock, GradeBadge, StatusTag};
 use crate::i18n::use_i18n;
 use crate::incidents::IncidentSummary;
 use crate::reference::region;
 use crate::ui::DemoBadge;
+use crate::ui::OriginBadge;
 use crate::ui::time::format_minutes;
 
 /// The name of the prefecture (or province) a GB/T 2260 code lies in, with the code.
@@ -83,7 +84,7 @@ fn BoardRow(incident: IncidentSummary) -> impl IntoView {
             <td>
                 <a href=format!("/incidents/{}", incident.id) class="board__title">{incident.title.clone()}</a>
                 {incident.demo.then(|| view! { " " <DemoBadge /> })}
-                " " <OriginBadge origin=incident.origin.clone() />
+                " " <OriginBadge origin=incident.origin.clone() label=|t| t.incidents.origin_badge />
                 <div class="muted board__meta">
                     {place_name(&incident.region_code)} " · " {format_minutes(incident.occurred_at)}
                 </div>

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::actions::{Actions, IncidentActions};
 use super::attachments::Attachments;
-use super::badges::{GradeBadge, OriginBadge, StatusTag};
+use super::badges::{GradeBadge, StatusTag};
 use super::duties::DutyTable;
 use super::history::{Timeline, Versions};
 use crate::error::{AppError, ErrorNotice};
@@ -16,6 +16,7 @@ use crate::i18n::use_i18n;
 use crate::incidents::{IncidentDetail, get_incident};
 use crate::live::{LiveEvent, use_live_events};
 use crate::ui::DemoBadge;
+use crate::ui::OriginBadge;
 
 /// The incident id of the current route, if it is one.
 pub fn use_incident_id() -> Memo<Option<Uuid>> {
@@ -78,7 +79,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
             <GradeBadge grade=s.grade />
             <StatusTag status=s.status />
             {s.demo.then(|| view! { <DemoBadge /> })}
-            <OriginBadge origin=s.origin.clone() />
+            <OriginBadge origin=s.origin.clone() label=|t| t.incidents.origin_badge />
             <a class="button button--small no-print" href=format!("/incidents/{}/report", s.id)>{move || t().quick_report}</a>
             <a class="button button--small button--primary no-print" href="#dispatch">{move || i18n.t().dispatch.incident_title}</a>
             <a class="button button--small no-print" href=format!("/incidents/{}/decision", s.id) data-testid="decision-link">{move || i18n.t().models.open_decision}</a>
