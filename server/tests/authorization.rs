@@ -204,6 +204,21 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Guarded(Permission::IncidentReport, 422),
     ),
     (
+        "exchange/support",
+        "",
+        Access::Guarded(Permission::IncidentReport, 200),
+    ),
+    (
+        "exchange/support/request",
+        "form[to]=",
+        Access::Guarded(Permission::IncidentReport, 422),
+    ),
+    (
+        "exchange/support/answer",
+        "form[request]=",
+        Access::Guarded(Permission::IncidentReport, 422),
+    ),
+    (
         "resources/list",
         "",
         Access::Guarded(Permission::ResourceRead, 200),
