@@ -34,15 +34,36 @@ cap_schema() {
   echo "$xsd"
 }
 
+# The projector emulator of the PyPI package pjlink-advance (stdlib only, Python 3.13 from
+# pyenv): unpacks it once; prints the directory to put on PYTHONPATH.
+pjlink_emulator() {
+  local python="$1" dir="$HOME/.cache/yingji/pjlink-advance"
+  if [ ! -d "$dir/pjlink_advance" ]; then
+    mkdir -p "$dir"
+    "$python" -m pip download --quiet --no-deps --dest "$dir" "pjlink-advance==0.2.0" >&2
+    "$python" -m zipfile -e "$dir"/pjlink_advance-0.2.0-py3-none-any.whl "$dir"
+  fi
+  echo "$dir"
+}
+
+python313() {
+  local root; root="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"
+  ls -d "$root"/versions/3.13*/bin/python3 2>/dev/null | head -1
+}
+
 rust_tests() {
-  local pg_url cap_xsd
+  local pg_url cap_xsd pjlink_path pjlink_python
   cap_xsd="$(cap_schema)"
+  pjlink_python="$(python313)"
+  [ -x "$pjlink_python" ] || { echo "Python 3.13 (pyenv) is needed for the PJLink emulator" >&2; return 1; }
+  pjlink_path="$(pjlink_emulator "$pjlink_python")"
   pg_url="$("$ROOT/scripts/postgres.sh" start)"
   trap '"$ROOT/scripts/postgres.sh" stop' EXIT
   # Tests share the release build's dependencies: one compilation instead of two. The
   # timeout turns a hung test into a failure instead of a stalled CI run.
   YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 YINGJI_REQUIRE_NATS=1 \
     YINGJI_CAP_XSD="$cap_xsd" YINGJI_REQUIRE_CAP_SCHEMA=1 \
+    YINGJI_PJLINK_PYTHON="$pjlink_python" YINGJI_PJLINK_PATH="$pjlink_path" YINGJI_REQUIRE_PJLINK_EMULATOR=1 \
     timeout 40m cargo test -p app -p server --features app/ssr --release
 }
 

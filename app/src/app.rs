@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
                     <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
                     <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
-                    <Route path=path!("hall") view=building(Section::Hall) ssr=ssr.clone() />
+                    <Route path=path!("hall") view=crate::hall::HallPage ssr=ssr.clone() />
                     <Route path=path!("alerts") view=crate::alerts::AlertsPage ssr=ssr.clone() />
                     <Route path=path!("alerts/new") view=crate::alerts::NewAlertPage ssr=ssr.clone() />
                     <Route path=path!("alerts/:id") view=crate::alerts::AlertPage ssr=ssr.clone() />

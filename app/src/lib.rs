@@ -10,6 +10,7 @@ pub mod directory;
 pub mod dispatch;
 pub mod error;
 pub mod exchange;
+pub mod hall;
 pub mod hazards;
 pub mod home;
 pub mod i18n;

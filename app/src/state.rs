@@ -19,6 +19,8 @@ pub struct AppState {
     pub resources: crate::resources::index::ResourceIndex,
     /// The tier exchange's link, as the server's transport last saw it.
     pub exchange: crate::exchange::LinkBoard,
+    /// The command hall's running devices.
+    pub hall: crate::hall::port::HallLink,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -122,6 +122,46 @@ pub enum Command {
     /// The tier exchange: this node's key and the nodes it trusts.
     #[command(subcommand)]
     Exchange(ExchangeCommand),
+    /// The command hall: its devices and its wall.
+    #[command(subcommand)]
+    Hall(HallCommand),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
+pub enum HallCommand {
+    /// Register (or change) a hall device; the server starts its driver at the next start.
+    Device {
+        /// `[a-z0-9-]`, e.g. `proj-left`.
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// pjlink | visca | kramer | extron
+        #[arg(long)]
+        protocol: String,
+        /// host:port, or `simulator` for a simulated device.
+        #[arg(long)]
+        address: String,
+        /// PJLink password.
+        #[arg(long)]
+        password: Option<String>,
+        /// Matrix outputs to poll.
+        #[arg(long, default_value_t = 0)]
+        outputs: u16,
+    },
+    /// Set the wall: its grid, the matrix feeding it, and the sources wired to the matrix.
+    Setup {
+        #[arg(long)]
+        rows: u8,
+        #[arg(long)]
+        cols: u8,
+        /// The id of the matrix device feeding the wall's tiles (outputs 1, 2, … row by row).
+        #[arg(long)]
+        matrix: String,
+        /// `id=name=input`, once per source, e.g. `map=态势地图=1`.
+        #[arg(long = "source")]
+        sources: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Subcommand)]

@@ -5,6 +5,7 @@ pub mod config;
 pub mod demo;
 pub mod exchange;
 pub mod files;
+pub mod hall;
 pub mod http;
 pub mod portal;
 pub mod realtime;

@@ -26,6 +26,7 @@ async fn main() -> ExitCode {
         Command::Serve => server::startup::run(config).await,
         Command::Migrate => server::startup::migrate_only(&config).await,
         Command::Exchange(command) => server::exchange::commands::run(&config, command).await,
+        Command::Hall(command) => server::hall::commands::run(&config, command).await,
         Command::CheckConfig => {
             println!("{config}");
             Ok(())

@@ -60,7 +60,7 @@ pub enum StartupError {
     Identity(#[source] app::identity::service::IdentityError),
     #[error("the node key")]
     NodeKey(#[source] crate::exchange::keys::KeyError),
-    #[error("invalid node registration: {0}")]
+    #[error("invalid registration: {0}")]
     Registration(String),
 }
 
@@ -209,14 +209,19 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         } else {
             (0, 0)
         };
+        let hall = crate::demo::hall::load(&db, &config.node.id)
+            .await
+            .map_err(StartupError::Query)?;
         tracing::info!(
             added,
             accounts,
+            hall,
             incidents,
             resources,
             "demo data set (演示数据) loaded"
         );
     }
+    let hall = crate::hall::runtime::start(&db, &bus, &config.node.region_code).await;
     let resources = app::resources::service::load_index(&db)
         .await
         .map_err(StartupError::ResourceIndex)?;
@@ -234,6 +239,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         files_dir: config.files_dir.clone(),
         resources,
         exchange: app::exchange::LinkBoard::default(),
+        hall,
     })
 }
 

@@ -288,6 +288,26 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         "id={ty.dispatch}&lon=&lat=",
         Access::Record(Permission::Dispatch, "140105", 422),
     ),
+    (
+        "hall/view",
+        "",
+        Access::Guarded(Permission::HallControl, 200),
+    ),
+    (
+        "hall/act",
+        r#"{"device":"nowhere","action":"home"}"#,
+        Access::Guarded(Permission::HallControl, 422),
+    ),
+    (
+        "hall/recall",
+        "id=00000000-0000-0000-0000-000000000000",
+        Access::Guarded(Permission::HallControl, 404),
+    ),
+    (
+        "hall/save_scene",
+        r#"{"scene":{"name":"","windows":[]}}"#,
+        Access::Guarded(Permission::HallControl, 422),
+    ),
     ("site/info", "", Access::Public),
 ];
 

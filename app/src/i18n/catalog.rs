@@ -43,6 +43,7 @@ pub struct Texts {
     pub models: super::ModelTexts,
     pub alerts: super::AlertTexts,
     pub exchange: super::ExchangeTexts,
+    pub hall: super::HallTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,

@@ -290,6 +290,7 @@ pub(super) const TEXTS: Texts = Texts {
     models: super::models::EN,
     alerts: super::alerts::EN,
     exchange: super::exchange::EN,
+    hall: super::hall::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

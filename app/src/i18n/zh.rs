@@ -280,6 +280,7 @@ pub(super) const TEXTS: Texts = Texts {
     models: super::models::ZH,
     alerts: super::alerts::ZH,
     exchange: super::exchange::ZH,
+    hall: super::hall::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

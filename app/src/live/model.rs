@@ -13,6 +13,11 @@ pub enum LiveEvent {
     Dispatch {
         dispatch: crate::dispatch::DispatchCard,
     },
+    /// A command-hall device answered differently from before (link, power, input, ties…).
+    HallDevice {
+        id: String,
+        status: crate::hall::DeviceStatus,
+    },
 }
 
 /// The path of the event stream.

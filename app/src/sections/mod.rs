@@ -65,6 +65,7 @@ impl Section {
                 | Section::Decision
                 | Section::Alerts
                 | Section::Exchange
+                | Section::Hall
                 | Section::Admin
         )
     }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod alerts;
+pub mod hall;
 pub mod hazards;
 pub mod incidents;
 pub mod resources;

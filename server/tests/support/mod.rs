@@ -238,7 +238,12 @@ pub async fn call(
         .header(http::header::ORIGIN, "http://yingji.test")
         .header(
             http::header::CONTENT_TYPE,
-            "application/x-www-form-urlencoded",
+            // Server functions taking JSON get it; the others a form.
+            if form.starts_with('{') {
+                "application/json"
+            } else {
+                "application/x-www-form-urlencoded"
+            },
         );
     if let Some(cookie) = cookie {
         request = request.header(http::header::COOKIE, cookie);

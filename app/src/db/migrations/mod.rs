@@ -14,6 +14,7 @@ mod m20261205_000008_create_major_hazard;
 mod m20261206_000009_create_alert;
 mod m20261207_000010_create_exchange;
 mod m20261208_000011_create_support;
+mod m20261209_000012_create_hall;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_create_alert::Migration),
             Box::new(m20261207_000010_create_exchange::Migration),
             Box::new(m20261208_000011_create_support::Migration),
+            Box::new(m20261209_000012_create_hall::Migration),
         ]
     }
 }
