@@ -8,7 +8,7 @@ use leptos_meta::Title;
 
 use super::device_card::DeviceCard;
 use super::scene_bar::SceneBar;
-use super::wall_editor::WallEditor;
+use super::wall_editor::{EditorState, WallEditor};
 use crate::error::ErrorNotice;
 use crate::hall::{DeviceStatus, SaveHallScene, get_hall};
 use crate::i18n::use_i18n;
@@ -24,6 +24,7 @@ pub fn HallPage() -> impl IntoView {
     let save = ServerAction::<SaveHallScene>::new();
     let hall = Resource::new(move || save.version().get(), |_| get_hall());
     let statuses: Statuses = RwSignal::new(HashMap::new());
+    let editor = EditorState::new();
     use_live_events(move |event| {
         if let LiveEvent::HallDevice { id, status } = event {
             statuses.update(|map| {
@@ -50,7 +51,7 @@ pub fn HallPage() -> impl IntoView {
                     <SceneBar scenes=hall.scenes.clone() devices=hall.devices.clone() />
                     <div class="hall">
                         <section class="hall__wall">
-                            <WallEditor hall=hall.clone() save />
+                            <WallEditor hall=hall.clone() save state=editor />
                         </section>
                         <section class="hall__devices" data-testid="hall-devices">
                             <h2>{t().devices}</h2>

@@ -8,15 +8,39 @@ use crate::error::ErrorNotice;
 use crate::hall::{HallView, SaveHallScene, Scene, tiles_from_windows, windows_from_tiles};
 use crate::i18n::use_i18n;
 
+/// What is being edited; it lives with the page, so a reload of the hall after a save (or a
+/// refused save) keeps the operator's work.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    tiles: RwSignal<Vec<Option<String>>>,
+    name: RwSignal<String>,
+    /// The scene being changed, whose displays and cameras a save keeps.
+    base: RwSignal<Option<Scene>>,
+}
+
+impl EditorState {
+    pub fn new() -> EditorState {
+        EditorState {
+            tiles: RwSignal::new(Vec::new()),
+            name: RwSignal::new(String::new()),
+            base: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
-pub fn WallEditor(hall: HallView, save: ServerAction<SaveHallScene>) -> impl IntoView {
+pub fn WallEditor(
+    hall: HallView,
+    save: ServerAction<SaveHallScene>,
+    state: EditorState,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = &i18n.locale_untracked().texts().hall;
     let wall = hall.wall.clone();
-    let tiles = RwSignal::new(vec![None::<String>; wall.tiles()]);
-    let name = RwSignal::new(String::new());
-    // The scene being changed, whose displays and cameras a save keeps.
-    let base = RwSignal::new(None::<Scene>);
+    let EditorState { tiles, name, base } = state;
+    if tiles.with_untracked(Vec::len) != wall.tiles() {
+        tiles.set(vec![None; wall.tiles()]);
+    }
     let sources = hall.sources.clone();
     let scenes = hall.scenes.clone();
     let load = {
