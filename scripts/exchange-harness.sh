@@ -47,13 +47,23 @@ CONF
 
 start_node() {
   local n="$1"
+  if curl -fs "http://127.0.0.1:${HTTP_PORT[$n]}/readyz" >/dev/null 2>&1; then
+    echo "port ${HTTP_PORT[$n]} already serves a node: stop it first" >&2; return 1
+  fi
   yj "$n" serve >"$dir/node-$n.log" 2>&1 &
   echo $! >"$dir/node-$n.pid"
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:${HTTP_PORT[$n]}/readyz" >/dev/null && return 0; sleep 0.2; done
   echo "node $n did not start; see $dir/node-$n.log" >&2; return 1
 }
 
-stop_pid() { [ -f "$1" ] && { kill "$(cat "$1")" 2>/dev/null || true; rm -f "$1"; }; }
+# The pid is the background subshell's; the server or nats-server is its child: stop both.
+stop_pid() {
+  [ -f "$1" ] || return 0
+  local pid; pid="$(cat "$1")"
+  pkill -TERM -P "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true
+  rm -f "$1"
+}
 
 # The registration line a node prints, with the relation it has to the node registering it.
 register() {
