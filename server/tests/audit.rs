@@ -11,14 +11,15 @@ async fn demo_node(url: &str) -> (DatabaseConnection, i64) {
     let state = state(url, true).await;
     // One record per directory entry, organisation unit, account and incident the demo set
     // creates, one for the demo registry (loaded as one import), one per demo major hazard and
-    // one per step of the demo alerts.
+    // one per step of the demo alerts, and one per scene of the demo hall.
     use server::demo::accounts::{ACCOUNTS, UNITS};
     let demo = server::demo::entries().len() + UNITS.len() + ACCOUNTS.len();
     let records = (demo
         + server::demo::incidents::COUNT
         + 1
         + server::demo::hazards::COUNT
-        + server::demo::alerts::AUDIT_RECORDS) as i64;
+        + server::demo::alerts::AUDIT_RECORDS
+        + server::demo::hall::AUDIT_RECORDS) as i64;
     (state.db, records)
 }
 

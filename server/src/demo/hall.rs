@@ -33,6 +33,9 @@ const SOURCES: [(&str, &str); 7] = [
     ("news", "电视新闻"),
 ];
 
+/// Audit records the demo hall writes: one per scene saved.
+pub const AUDIT_RECORDS: usize = 2;
+
 /// Loads the demo hall once (when no hall device is registered); returns how many devices.
 pub async fn load(db: &DatabaseConnection, node: &str) -> Result<u32, DbErr> {
     if !service::registered(db).await?.is_empty() {
@@ -67,7 +70,7 @@ pub async fn load(db: &DatabaseConnection, node: &str) -> Result<u32, DbErr> {
         name: "演示数据".into(),
         node: node.into(),
     };
-    let scenes = [
+    let scenes: [Scene; AUDIT_RECORDS] = [
         Scene {
             name: "重大事故（演示）".into(),
             windows: vec![
