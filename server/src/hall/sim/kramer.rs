@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 use super::{Fault, SimHandle, serve_tcp};
@@ -43,13 +43,9 @@ async fn serve(stream: TcpStream, sim: SimHandle<MatrixSim>) -> std::io::Result<
     let (read, mut write) = stream.into_split();
     let mut reader = BufReader::new(read);
     loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\r', &mut line).await? == 0 {
+        let Some(text) = super::read_command(&mut reader).await? else {
             return Ok(());
-        }
-        let text = String::from_utf8_lossy(&line)
-            .trim_matches(['\r', '\n'])
-            .to_string();
+        };
         let fault = sim.receive(text.clone());
         let answer = match fault {
             Fault::Silent => continue,

@@ -96,3 +96,21 @@ where
     });
     Ok(handle)
 }
+
+/// The next command of a CR-terminated protocol, without its line ends; `None` once the peer has
+/// closed the connection.
+async fn read_command<R>(reader: &mut R) -> std::io::Result<Option<String>>
+where
+    R: tokio::io::AsyncBufRead + Unpin,
+{
+    use tokio::io::AsyncBufReadExt;
+    let mut line = Vec::new();
+    if reader.read_until(b'\r', &mut line).await? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(
+        String::from_utf8_lossy(&line)
+            .trim_matches(['\r', '\n'])
+            .to_string(),
+    ))
+}

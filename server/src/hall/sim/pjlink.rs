@@ -1,6 +1,6 @@
 //! A PJLink projector: power, inputs, A/V mute, error status; class 1 or 2; optional password.
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 use super::{Fault, SimHandle, serve_tcp};
@@ -51,13 +51,9 @@ async fn serve(stream: TcpStream, sim: SimHandle<PjlinkSim>) -> std::io::Result<
         }
     };
     loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\r', &mut line).await? == 0 {
+        let Some(text) = super::read_command(&mut reader).await? else {
             return Ok(());
-        }
-        let text = String::from_utf8_lossy(&line)
-            .trim_matches(['\r', '\n'])
-            .to_string();
+        };
         let command = match owed.take() {
             Some(digest) => match text.strip_prefix(digest.as_str()) {
                 Some(rest) => rest.to_string(),
