@@ -51,7 +51,7 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${database}?mode=rwc`,
       // Attachments beside the throwaway database, never in the checkout.
       YINGJI_FILES_DIR: `${run}-files`,
-      RUST_LOG: "warn",
+      RUST_LOG: process.env.RUST_LOG ?? "warn",
     },
   },
 });

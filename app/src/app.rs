@@ -86,7 +86,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("plans") view=building(Section::Plans) ssr=ssr.clone() />
                     <Route path=path!("drills") view=building(Section::Drills) ssr=ssr.clone() />
                     <Route path=path!("stats") view=building(Section::Stats) ssr=ssr.clone() />
-                    <Route path=path!("video") view=building(Section::Video) ssr=ssr.clone() />
+                    <Route path=path!("video") view=crate::video::ConsultLobbyPage ssr=ssr.clone() />
+                    <Route path=path!("video/incident/:id") view=crate::video::ConsultRoomPage ssr=ssr.clone() />
+                    <Route path=path!("video/room/:name") view=crate::video::ConsultRoomPage ssr=ssr.clone() />
                     <Route path=path!("hall") view=crate::hall::HallPage ssr=ssr.clone() />
                     <Route path=path!("alerts") view=crate::alerts::AlertsPage ssr=ssr.clone() />
                     <Route path=path!("alerts/new") view=crate::alerts::NewAlertPage ssr=ssr.clone() />

@@ -24,6 +24,7 @@ pub mod resources;
 pub mod sections;
 pub mod site;
 pub mod ui;
+pub mod video;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -21,6 +21,8 @@ pub struct AppState {
     pub exchange: crate::exchange::LinkBoard,
     /// The command hall's running devices.
     pub hall: crate::hall::port::HallLink,
+    /// The consultation's media service (SFU).
+    pub media: crate::video::MediaLink,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

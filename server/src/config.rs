@@ -102,6 +102,21 @@ pub struct Cli {
     /// written into CAP `web` and the Atom feed's links; relative links when empty.
     #[arg(long, env = "YINGJI_PUBLIC_URL", default_value = "", global = true)]
     pub public_url: String,
+
+    /// The one UDP socket every consultation peer's media uses (ICE-lite); port 0 takes a free
+    /// port. Open this port in the firewall for browsers on other machines.
+    #[arg(
+        long,
+        env = "YINGJI_MEDIA_UDP",
+        default_value = "127.0.0.1:0",
+        global = true
+    )]
+    pub media_udp: String,
+
+    /// The address browsers reach that socket at (its ICE host candidate); defaults to the
+    /// socket's own address, and is required when that is 0.0.0.0.
+    #[arg(long, env = "YINGJI_MEDIA_IP", global = true)]
+    pub media_ip: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Subcommand)]
@@ -223,6 +238,7 @@ pub struct Config {
     pub node: NodeIdentity,
     pub tiles: Option<TileLayer>,
     pub public_url: String,
+    pub media: crate::video::MediaConfig,
 }
 
 /// A setting that is missing or invalid, named by its environment variable and flag.
@@ -280,7 +296,31 @@ impl Cli {
             node: self.node(demo)?,
             tiles: self.tiles()?,
             public_url: self.public_url()?,
+            media: self.media()?,
         })
+    }
+
+    fn media(&self) -> Result<crate::video::MediaConfig, SettingError> {
+        let (key, flag) = ("YINGJI_MEDIA_UDP", "--media-udp");
+        let bind: SocketAddr = self
+            .media_udp
+            .trim()
+            .parse()
+            .map_err(|e| invalid(key, flag, format!("`{}`: {e}", self.media_udp)))?;
+        let announced = match self.media_ip.as_deref().map(str::trim) {
+            Some(ip) if !ip.is_empty() => ip
+                .parse()
+                .map_err(|e| invalid("YINGJI_MEDIA_IP", "--media-ip", format!("`{ip}`: {e}")))?,
+            _ if bind.ip().is_unspecified() => {
+                return Err(invalid(
+                    "YINGJI_MEDIA_IP",
+                    "--media-ip",
+                    "is required when the media socket listens on every address",
+                ));
+            }
+            _ => bind.ip(),
+        };
+        Ok(crate::video::MediaConfig { bind, announced })
     }
 
     fn public_url(&self) -> Result<String, SettingError> {
@@ -414,6 +454,11 @@ impl fmt::Display for Config {
             "tile layer    {}",
             self.tiles.as_ref().map_or("none", |t| t.url.as_str())
         )?;
+        writeln!(
+            f,
+            "media (UDP)   {} announced as {}",
+            self.media.bind, self.media.announced
+        )?;
         write!(
             f,
             "public portal {}{}",
@@ -450,6 +495,16 @@ mod tests {
         assert_eq!(config.node.tier, NodeTier::Provincial);
         assert!(!config.demo);
         assert_eq!(config.listen.port(), 3000);
+        assert_eq!(config.media.announced.to_string(), "127.0.0.1");
+        let lan = cli(&[
+            &NODE[..],
+            &["--media-udp", "0.0.0.0:3479", "--media-ip", "10.1.2.3"],
+        ]
+        .concat())
+        .validate()
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(lan.media.announced.to_string(), "10.1.2.3");
+        assert_eq!(lan.media.bind.port(), 3479);
     }
 
     #[test]
@@ -469,13 +524,16 @@ mod tests {
 
     #[test]
     fn each_invalid_setting_is_named_by_its_key() {
-        let cases: [(&[&str], &str); 6] = [
+        let cases: [(&[&str], &str); 9] = [
             (&["--listen", "nowhere"], "YINGJI_LISTEN"),
             (&["--demo", "maybe"], "YINGJI_DEMO"),
             (&["--node-tier", "province"], "YINGJI_NODE_TIER"),
             (&["--node-region", "140100"], "YINGJI_NODE_REGION"),
             (&["--node-id", "Bad Id"], "YINGJI_NODE_ID"),
             (&["--tile-url", "ftp://x/{z}/{x}/{y}"], "YINGJI_TILE_URL"),
+            (&["--media-udp", "3479"], "YINGJI_MEDIA_UDP"),
+            (&["--media-udp", "0.0.0.0:3479"], "YINGJI_MEDIA_IP"),
+            (&["--media-ip", "lan"], "YINGJI_MEDIA_IP"),
         ];
         for (extra, key) in cases {
             // The valid node settings, with the one under test replaced.

@@ -12,3 +12,4 @@ pub mod realtime;
 pub mod registry_files;
 pub mod startup;
 pub mod telemetry;
+pub mod video;

@@ -46,6 +46,12 @@ pub enum StartupError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot open the media socket (UDP) on {addr}")]
+    Media {
+        addr: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the server stopped with an error")]
     Serve(#[source] std::io::Error),
     #[error("cannot read the audit log")]
@@ -222,6 +228,12 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         );
     }
     let hall = crate::hall::runtime::start(&db, &bus, &config.node.region_code).await;
+    let media = crate::video::MediaService::start(config.media)
+        .map(|service| app::video::MediaLink(std::sync::Arc::new(service)))
+        .map_err(|source| StartupError::Media {
+            addr: config.media.bind.to_string(),
+            source,
+        })?;
     let resources = app::resources::service::load_index(&db)
         .await
         .map_err(StartupError::ResourceIndex)?;
@@ -240,6 +252,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         resources,
         exchange: app::exchange::LinkBoard::default(),
         hall,
+        media,
     })
 }
 

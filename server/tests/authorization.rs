@@ -289,6 +289,11 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Record(Permission::Dispatch, "140105", 422),
     ),
     (
+        "video/lobby",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
         "hall/view",
         "",
         Access::Guarded(Permission::HallControl, 200),

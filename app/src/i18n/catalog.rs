@@ -44,6 +44,7 @@ pub struct Texts {
     pub alerts: super::AlertTexts,
     pub exchange: super::ExchangeTexts,
     pub hall: super::HallTexts,
+    pub video: super::VideoTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,

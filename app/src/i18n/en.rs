@@ -291,6 +291,7 @@ pub(super) const TEXTS: Texts = Texts {
     alerts: super::alerts::EN,
     exchange: super::exchange::EN,
     hall: super::hall::EN,
+    video: super::video::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

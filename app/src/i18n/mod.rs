@@ -14,6 +14,7 @@ mod hall;
 mod incidents;
 mod models;
 mod resources;
+mod video;
 mod zh;
 
 pub use alerts::AlertTexts;
@@ -25,6 +26,7 @@ pub use hall::HallTexts;
 pub use incidents::IncidentTexts;
 pub use models::ModelTexts;
 pub use resources::ResourceTexts;
+pub use video::VideoTexts;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

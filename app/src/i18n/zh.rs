@@ -281,6 +281,7 @@ pub(super) const TEXTS: Texts = Texts {
     alerts: super::alerts::ZH,
     exchange: super::exchange::ZH,
     hall: super::hall::ZH,
+    video: super::video::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

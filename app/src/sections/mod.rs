@@ -66,6 +66,7 @@ impl Section {
                 | Section::Alerts
                 | Section::Exchange
                 | Section::Hall
+                | Section::Video
                 | Section::Admin
         )
     }

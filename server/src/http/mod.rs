@@ -5,6 +5,7 @@ mod errors;
 mod health;
 mod language;
 mod origin;
+pub mod session;
 mod sign_in;
 
 pub use language::locale_of;
@@ -47,6 +48,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/lang/{tag}", get(language::switch))
         .route(app::live::EVENTS_PATH, get(crate::realtime::events))
+        .route(app::video::SIGNAL_PATH, get(crate::video::socket::signal))
         .route(
             "/incidents/{id}/attachments",
             post(crate::files::upload).layer(DefaultBodyLimit::max(upload_limit())),

@@ -2,7 +2,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::identity::service::{session_user, token_from_headers};
+use app::identity::service::session_user;
 use app::identity::{CurrentUser, Permission};
 use app::live::{EventId, Published, RESYNC_EVENT};
 use app::state::AppState;
@@ -10,7 +10,7 @@ use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{Instant, sleep_until};
@@ -29,20 +29,11 @@ pub async fn events(
     headers: HeaderMap,
     Query(resume): Query<Resume>,
 ) -> Response {
-    let Some(token) = token_from_headers(&headers).map(str::to_string) else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    let user = match session_user(&state.db, &token).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(err) => {
-            let error = app::error::AppError::from(err);
-            return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response();
-        }
-    };
-    if !user.role.can(Permission::IncidentRead) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
+    let (user, token) =
+        match crate::http::session::require(&state, &headers, Permission::IncidentRead).await {
+            Ok(signed_in) => signed_in,
+            Err(refused) => return refused,
+        };
     // The browser's own resume header wins over the id the page was rendered with.
     let last = headers
         .get("last-event-id")

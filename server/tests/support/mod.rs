@@ -71,6 +71,10 @@ pub fn config(database_url: &str, demo: bool) -> Config {
         },
         tiles: None,
         public_url: String::new(),
+        media: server::video::MediaConfig {
+            bind: "127.0.0.1:0".parse().expect("address"),
+            announced: "127.0.0.1".parse().expect("address"),
+        },
     }
 }
 

@@ -82,6 +82,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
             <OriginBadge origin=s.origin.clone() label=|t| t.incidents.origin_badge />
             <a class="button button--small no-print" href=format!("/incidents/{}/report", s.id)>{move || t().quick_report}</a>
             <a class="button button--small button--primary no-print" href="#dispatch">{move || i18n.t().dispatch.incident_title}</a>
+            <a class="button button--small no-print" href={crate::video::RoomRef::Incident { id: s.id }.path()} data-testid="consult-link">{move || i18n.t().video.consult}</a>
             <a class="button button--small no-print" href=format!("/incidents/{}/decision", s.id) data-testid="decision-link">{move || i18n.t().models.open_decision}</a>
             <a class="button button--small no-print" href=format!("/alerts/new?incident={}", s.id) data-testid="alert-link">{move || i18n.t().alerts.for_incident}</a>
             <a class="button button--small no-print" href=format!("/incidents/{}/evaluation", s.id) data-testid="evaluation-link">{move || i18n.t().dispatch.evaluation_title}</a>

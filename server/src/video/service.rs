@@ -1,0 +1,95 @@
+//! The media service as the app sees it (its `MediaPort`): a handle on the SFU thread.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use app::video::{
+    Admission, ClientSignal, Joined, MediaPort, ParticipantId, RoomSummary, SignalProblem,
+};
+use tokio::sync::mpsc::{self, UnboundedSender};
+
+use super::MediaConfig;
+use super::sfu::{Command, Sfu};
+
+pub struct MediaService {
+    commands: UnboundedSender<Command>,
+    next_participant: AtomicU64,
+    summary: Arc<Mutex<Vec<RoomSummary>>>,
+    /// The address browsers send media to.
+    pub address: SocketAddr,
+}
+
+impl MediaService {
+    /// Binds the media socket and starts the SFU on a thread of its own, so forwarding media
+    /// never waits behind page rendering (and the reverse).
+    pub fn start(config: MediaConfig) -> std::io::Result<MediaService> {
+        let socket = std::net::UdpSocket::bind(config.bind)?;
+        socket.set_nonblocking(true)?;
+        let address = SocketAddr::new(config.announced, socket.local_addr()?.port());
+        let summary = Arc::new(Mutex::new(Vec::new()));
+        let (commands, receiver) = mpsc::unbounded_channel();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let shared = summary.clone();
+        std::thread::Builder::new()
+            .name("media-sfu".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let sfu = tokio::net::UdpSocket::from_std(socket)
+                        .and_then(|socket| Sfu::new(socket, address, shared));
+                    match sfu {
+                        Ok(sfu) => sfu.run(receiver).await,
+                        Err(err) => tracing::error!(%err, "the media service did not start"),
+                    }
+                });
+            })?;
+        tracing::info!(%address, "media service (SFU) listening on UDP");
+        Ok(MediaService {
+            commands,
+            next_participant: AtomicU64::new(1),
+            summary,
+            address,
+        })
+    }
+
+    fn send(&self, command: Command) -> bool {
+        self.commands.send(command).is_ok()
+    }
+}
+
+impl MediaPort for MediaService {
+    fn join(&self, admission: Admission) -> Result<Joined, SignalProblem> {
+        let id = ParticipantId(self.next_participant.fetch_add(1, Ordering::Relaxed));
+        let (signals, receiver) = mpsc::unbounded_channel();
+        let sent = self.send(Command::Join {
+            id,
+            admission,
+            signals,
+        });
+        if sent {
+            Ok(Joined {
+                id,
+                signals: receiver,
+            })
+        } else {
+            Err(SignalProblem::MediaUnavailable)
+        }
+    }
+
+    fn signal(&self, from: ParticipantId, signal: ClientSignal) {
+        self.send(Command::Signal { from, signal });
+    }
+
+    fn leave(&self, from: ParticipantId) {
+        self.send(Command::Leave { from });
+    }
+
+    fn rooms(&self) -> Vec<RoomSummary> {
+        self.summary
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
