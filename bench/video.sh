@@ -12,7 +12,11 @@ load="${CARGO_TARGET_DIR:-target}/release/video_load"
 for n in 2 4 6 8 10 12; do
   "$load" --rooms 1 --participants "$n" --seconds "$seconds"
 done
-# More and more rooms of four.
-for r in 2 4 8 12; do
+# More and more rooms of four, at ~290 kbit/s per stream (1200 B frames, one packet each)...
+for r in 2 4 8 12 16 24; do
   "$load" --rooms "$r" --participants 4 --seconds "$seconds"
+done
+# ...and at ~1 Mbit/s per stream (4000 B frames, three packets each).
+for r in 4 8 12; do
+  "$load" --rooms "$r" --participants 4 --seconds "$seconds" --bytes 4000
 done

@@ -231,5 +231,5 @@ async fn media_sent_by_one_participant_reaches_the_other_through_the_sfu() {
             .expect("runs");
     }
     assert!(!received.is_empty(), "the viewer received media");
-    assert_eq!(received[0], frame);
+    assert_eq!(received[0].1, frame);
 }

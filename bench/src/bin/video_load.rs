@@ -70,9 +70,16 @@ fn drive(
             Duration::from_micros(1_000_000 / fps)
         });
         let mut next_frame = Instant::now();
+        let mut started = false;
         while !stop.load(Ordering::Relaxed) {
+            let running_now = running.load(Ordering::Relaxed);
+            if running_now && !started {
+                // The clock starts now: no burst to catch up the time spent setting up.
+                started = true;
+                next_frame = Instant::now();
+            }
             if let Some((_, bytes)) = sending
-                && running.load(Ordering::Relaxed)
+                && running_now
                 && Instant::now() >= next_frame
             {
                 let mut frame = vec![0u8; bytes.max(8)];
@@ -86,13 +93,14 @@ fn drive(
                 .clamp(Duration::from_millis(1), period);
             let frames = probe.run(window, |_| false).await?;
             if running.load(Ordering::Relaxed) && !frames.is_empty() {
-                let now = base.elapsed();
                 let mut tally = tally.lock().await;
-                for frame in frames.iter().filter(|f| f.len() >= 8) {
+                for (at, frame) in frames.iter().filter(|(_, f)| f.len() >= 8) {
                     let mut stamp = [0u8; 8];
                     stamp.copy_from_slice(&frame[..8]);
                     let sent = Duration::from_micros(u64::from_be_bytes(stamp));
-                    tally.delays.push(now.saturating_sub(sent));
+                    tally
+                        .delays
+                        .push(at.duration_since(base).saturating_sub(sent));
                 }
             }
         }

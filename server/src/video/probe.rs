@@ -88,12 +88,12 @@ impl Probe {
     }
 
     /// Runs the peer for `within`, or until `done` returns true for an event; returns the
-    /// payloads of the frames received on the way.
+    /// frames received on the way, with when their last packet arrived.
     pub async fn run(
         &mut self,
         within: Duration,
         mut done: impl FnMut(&Event) -> bool,
-    ) -> Result<Vec<Vec<u8>>, ProbeError> {
+    ) -> Result<Vec<(Instant, Vec<u8>)>, ProbeError> {
         let until = Instant::now() + within;
         let mut frames = Vec::new();
         let mut buf = vec![0u8; 2048];
@@ -107,7 +107,7 @@ impl Probe {
                     Output::Event(event) => {
                         let stop = done(&event);
                         if let Event::MediaData(data) = event {
-                            frames.push(data.data.to_vec());
+                            frames.push((data.network_time, data.data.to_vec()));
                         }
                         if stop {
                             return Ok(frames);
