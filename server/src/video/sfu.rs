@@ -2,7 +2,7 @@
 //! the signalling sockets arrive on a channel; media is forwarded frame by frame without
 //! transcoding, and a viewer's keyframe requests go back to the sender.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -62,6 +62,11 @@ pub struct Sfu {
     rooms: HashMap<RoomRef, Room>,
     peers: HashMap<u64, Peer>,
     next_peer: u64,
+    /// Connections given input (a datagram, time, media to forward, an answer) since they were
+    /// last drained: only these are polled, not every connection for every datagram.
+    dirty: HashSet<u64>,
+    /// The connection each remote address last reached (one per browser connection).
+    routes: HashMap<SocketAddr, u64>,
     /// The lobby's view of the rooms, refreshed whenever membership changes.
     summary: Arc<Mutex<Vec<RoomSummary>>>,
 }
@@ -83,6 +88,8 @@ impl Sfu {
             rooms: HashMap::new(),
             peers: HashMap::new(),
             next_peer: 1,
+            dirty: HashSet::new(),
+            routes: HashMap::new(),
             summary,
         })
     }
@@ -105,32 +112,35 @@ impl Sfu {
         }
     }
 
-    /// Feeds time to every connection, drains them all and acts on what happened; returns when
-    /// the loop must next wake.
+    /// Feeds time to the connections that asked for it, drains those given input and acts on
+    /// what happened; returns when the loop must next wake.
     fn drive(&mut self) -> Instant {
         let now = Instant::now();
-        let mut happened = Vec::new();
         for (&id, peer) in self.peers.iter_mut() {
-            if peer.wake <= now
-                && let Err(err) = peer.rtc.handle_input(Input::Timeout(now))
-            {
-                tracing::debug!(%err, "media connection failed");
-                peer.rtc.disconnect();
-            }
-            let socket = &self.socket;
-            for event in peer.drain(|bytes, to| send(socket, bytes, to)) {
-                happened.push((id, event));
+            if peer.wake <= now {
+                if let Err(err) = peer.rtc.handle_input(Input::Timeout(now)) {
+                    tracing::debug!(%err, "media connection failed");
+                    peer.rtc.disconnect();
+                }
+                self.dirty.insert(id);
             }
         }
-        let had_events = !happened.is_empty();
-        for (id, event) in happened {
-            self.on_event(id, event);
+        // Acting on one connection's events writes into others (forwarded media, keyframe
+        // requests): drain until nothing is left.
+        while !self.dirty.is_empty() {
+            let mut happened = Vec::new();
+            for id in std::mem::take(&mut self.dirty) {
+                if let Some(peer) = self.peers.get_mut(&id) {
+                    let socket = &self.socket;
+                    let events = peer.drain(|bytes, to| send(socket, bytes, to));
+                    happened.extend(events.into_iter().map(|event| (id, event)));
+                }
+            }
+            for (id, event) in happened {
+                self.on_event(id, event);
+            }
         }
         self.reap();
-        if had_events {
-            // Forwarded media is waiting in other connections: drain again at once.
-            return now;
-        }
         self.peers
             .values()
             .map(|p| p.wake)
@@ -143,8 +153,24 @@ impl Sfu {
         let Some(input) = super::datagram(bytes, source, self.local) else {
             return;
         };
-        // The ICE username (STUN) or the remote address (DTLS, SRTP) names the connection.
-        if let Some(peer) = self.peers.values_mut().find(|p| p.rtc.accepts(&input))
+        // The ICE username (STUN) or the remote address (DTLS, SRTP) names the connection; the
+        // last one this address reached is asked first.
+        let known = self
+            .routes
+            .get(&source)
+            .copied()
+            .filter(|id| self.peers.get(id).is_some_and(|p| p.rtc.accepts(&input)));
+        let Some(id) = known.or_else(|| {
+            self.peers
+                .iter()
+                .find(|(_, p)| p.rtc.accepts(&input))
+                .map(|(&id, _)| id)
+        }) else {
+            return;
+        };
+        self.routes.insert(source, id);
+        self.dirty.insert(id);
+        if let Some(peer) = self.peers.get_mut(&id)
             && let Err(err) = peer.rtc.handle_input(input)
         {
             tracing::debug!(%err, "media connection failed");
@@ -204,7 +230,7 @@ impl Sfu {
         if !data.contiguous {
             self.request_keyframe(owner, KeyframeRequestKind::Fir);
         }
-        for peer in self.peers.values_mut() {
+        for (&id, peer) in self.peers.iter_mut() {
             let Role::Receive {
                 source,
                 pending: None,
@@ -231,12 +257,13 @@ impl Sfu {
                 tracing::debug!(%err, "forwarding media");
                 peer.rtc.disconnect();
             }
+            self.dirty.insert(id);
         }
     }
 
     fn request_keyframe(&mut self, sender: ParticipantId, kind: KeyframeRequestKind) {
         let now = Instant::now();
-        for peer in self.peers.values_mut() {
+        for (&id, peer) in self.peers.iter_mut() {
             let Role::Send {
                 owner,
                 tracks,
@@ -249,6 +276,7 @@ impl Sfu {
                 continue;
             }
             *last_keyframe_request = Some(now);
+            self.dirty.insert(id);
             for &(mid, media) in tracks.iter() {
                 if media == MediaKind::Video
                     && let Some(mut writer) = peer.rtc.writer(mid)
@@ -267,6 +295,9 @@ impl Sfu {
             .filter(|(_, p)| !p.rtc.is_alive())
             .map(|(&id, _)| id)
             .collect();
+        if !dead.is_empty() {
+            self.routes.retain(|_, id| !dead.contains(id));
+        }
         for id in dead {
             let Some(peer) = self.peers.remove(&id) else {
                 continue;
@@ -477,6 +508,7 @@ impl Sfu {
             .get_mut(&subscription.0)
             .filter(|p| matches!(p.role, Role::Receive { viewer: v, .. } if v == viewer))
             .ok_or(SignalProblem::UnknownSubscription)?;
+        self.dirty.insert(subscription.0);
         peer.accept_answer(sdp).map_err(|refused| match refused {
             AnswerRefused::NotOffered => SignalProblem::OutOfOrder,
             AnswerRefused::Sdp(err) => {
@@ -513,6 +545,7 @@ impl Sfu {
         let id = self.next_peer;
         self.next_peer += 1;
         self.peers.insert(id, peer);
+        self.dirty.insert(id);
         id
     }
 

@@ -95,7 +95,7 @@ async fn admit(
         RoomRef::Adhoc { name } if room.is_valid() => Ok(name.clone()),
         RoomRef::Adhoc { .. } => Err(SignalProblem::BadRoomName),
         RoomRef::Incident { id } => {
-            let record = app::incidents::service::record_ref(&state.db, *id)
+            let incident = app::incidents::service::find(&state.db, *id)
                 .await
                 .map_err(|_| SignalProblem::UnknownRoom)?;
             // Outside the jurisdiction it is answered as unknown (and the refusal audited).
@@ -104,13 +104,10 @@ async fn admit(
                 &state.site.node.id,
                 user,
                 Permission::IncidentRead,
-                &record,
+                &app::incidents::service::record_of(&incident),
             )
             .await
             .map_err(|_| SignalProblem::UnknownRoom)?;
-            let incident = app::incidents::service::find(&state.db, *id)
-                .await
-                .map_err(|_| SignalProblem::UnknownRoom)?;
             Ok(incident.title)
         }
     }

@@ -134,12 +134,16 @@ pub async fn summary(
 
 /// What the guard needs to decide on an incident.
 pub async fn record_ref(db: &impl ConnectionTrait, id: Uuid) -> Result<RecordRef, IncidentError> {
-    let m = find(db, id).await?;
-    Ok(RecordRef {
+    Ok(record_of(&find(db, id).await?))
+}
+
+/// [`record_ref`] of an incident already read.
+pub fn record_of(m: &incident::Model) -> RecordRef {
+    RecordRef {
         kind: RECORD_KIND,
-        id,
-        region: m.region_code,
-    })
+        id: m.id,
+        region: m.region_code.clone(),
+    }
 }
 
 /// The units an incident was shared with (beyond the jurisdiction that covers it).
