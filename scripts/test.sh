@@ -10,6 +10,9 @@ setup_test_tools() {
   # CJK fonts so screenshots and layout checks see real Chinese glyphs.
   # xmllint checks every CAP document against the OASIS schema.
   apt_install chromium postgresql nats-server fonts-noto-cjk libxml2-utils
+  # The RTSP test camera (scripts/rtsp-camera.py): GStreamer's RTSP server, x264 (ugly).
+  apt_install python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base \
+    gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] \
      || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$ROOT/end2end" --no-audit --no-fund
@@ -64,6 +67,7 @@ rust_tests() {
   YINGJI_TEST_POSTGRES_URL="$pg_url" YINGJI_REQUIRE_POSTGRES=1 YINGJI_REQUIRE_NATS=1 \
     YINGJI_CAP_XSD="$cap_xsd" YINGJI_REQUIRE_CAP_SCHEMA=1 \
     YINGJI_PJLINK_PYTHON="$pjlink_python" YINGJI_PJLINK_PATH="$pjlink_path" YINGJI_REQUIRE_PJLINK_EMULATOR=1 \
+    YINGJI_REQUIRE_RTSP_CAMERA=1 \
     timeout 40m cargo test -p app -p server --features app/ssr --release
 }
 

@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("login") view=LoginPage ssr=ssr.clone() />
+                    // An invited expert's page: the link's secret is the key.
+                    <Route path=path!("video/join/:secret") view=crate::video::GuestCallPage ssr=ssr.clone() />
                     // Every other page needs a session (the server sends the signed-out to sign in).
                     <Route path=path!("") view=HomePage ssr=ssr.clone() />
                     <Route path=path!("map") view=SituationMapPage ssr=ssr.clone() />
@@ -89,6 +91,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("video") view=crate::video::ConsultLobbyPage ssr=ssr.clone() />
                     <Route path=path!("video/incident/:id") view=crate::video::ConsultRoomPage ssr=ssr.clone() />
                     <Route path=path!("video/room/:name") view=crate::video::ConsultRoomPage ssr=ssr.clone() />
+                    <Route path=path!("video/cameras") view=crate::cameras::CamerasPage ssr=ssr.clone() />
+                    <Route path=path!("video/camera/:id") view=crate::cameras::CameraPage ssr=ssr.clone() />
                     <Route path=path!("hall") view=crate::hall::HallPage ssr=ssr.clone() />
                     <Route path=path!("alerts") view=crate::alerts::AlertsPage ssr=ssr.clone() />
                     <Route path=path!("alerts/new") view=crate::alerts::NewAlertPage ssr=ssr.clone() />

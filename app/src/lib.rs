@@ -5,6 +5,7 @@
 pub mod alerts;
 pub mod app;
 pub mod audit;
+pub mod cameras;
 pub mod decision;
 pub mod directory;
 pub mod dispatch;

@@ -1,84 +1,13 @@
-import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
-import { writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { expect, test } from "@playwright/test";
 import { AppShell } from "../fixtures/app";
-import { LoginPage, SIGNED_OUT } from "../fixtures/login";
+import { closeBrowsers, joinCall, participant, seen, tile } from "../fixtures/call";
+import { SIGNED_OUT } from "../fixtures/login";
 
 // Video consultation through the node's SFU: each participant is a browser of its own whose
 // fake camera shows one solid colour, so a tile's colour proves whose video it is.
 test.use({ storageState: SIGNED_OUT });
 test.setTimeout(120_000);
-
-type Colour = "red" | "green" | "blue";
-
-/** A Y4M clip of one colour (BT.601 YCbCr), which Chromium's fake camera plays in a loop. */
-function clip(colour: Colour): string {
-  const [y, u, v] = { red: [76, 85, 255], green: [150, 44, 21], blue: [29, 255, 107] }[colour];
-  const [w, h, frames] = [320, 240, 10];
-  const frame = Buffer.concat([
-    Buffer.from("FRAME\n"),
-    Buffer.alloc(w * h, y),
-    Buffer.alloc((w * h) / 4, u),
-    Buffer.alloc((w * h) / 4, v),
-  ]);
-  const dir = join(tmpdir(), "yingji-e2e-clips");
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${colour}.y4m`);
-  const header = Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\n`);
-  writeFileSync(path, Buffer.concat([header, ...Array(frames).fill(frame)]));
-  return path;
-}
-
-const browsers: Browser[] = [];
-test.afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-});
-
-/** A participant: their own browser with a fake camera of one colour, signed in. */
-async function participant(baseURL: string, username: string, colour: Colour): Promise<Page> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-      "--allow-loopback-in-peer-connection", `--use-file-for-fake-video-capture=${clip(colour)}`,
-    ],
-  });
-  browsers.push(browser);
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await new LoginPage(page).signInAs(username);
-  return page;
-}
-
-const tile = (page: Page, name: string) =>
-  page.getByTestId("tile").filter({ has: page.getByTestId("tile-name").getByText(name, { exact: true }) });
-
-/** The dominant colour of a tile's video once it is decoding frames. */
-async function seen(page: Page, name: string): Promise<Colour> {
-  const video = tile(page, name).locator("video");
-  await expect
-    .poll(() => video.evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames), {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(5);
-  return video.evaluate((v: HTMLVideoElement) => {
-    const canvas = document.createElement("canvas");
-    [canvas.width, canvas.height] = [v.videoWidth, v.videoHeight];
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(v, 0, 0);
-    const [r, g, b] = ctx.getImageData(v.videoWidth / 2, v.videoHeight / 2, 1, 1).data;
-    return r > g && r > b ? "red" : g > b ? "green" : "blue";
-  });
-}
-
-async function joinCall(page: Page, path: string) {
-  await new AppShell(page).open(path);
-  await page.getByTestId("join-call").click();
-  await expect(page.getByTestId("call-controls")).toBeVisible();
-}
+test.afterAll(closeBrowsers);
 
 test("three officers consult on an incident and each sees the other two", async ({ baseURL }) => {
   const national = await participant(baseURL!, "nat.duty", "red");

@@ -234,6 +234,14 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
             addr: config.media.bind.to_string(),
             source,
         })?;
+    // Every registered camera is pulled from the start, so its state is known before anyone
+    // asks (a camera that cannot be reached shows 离线 with the reason).
+    let cameras = app::cameras::service::all(&db)
+        .await
+        .map_err(|e| StartupError::Query(sea_orm::DbErr::Custom(e.to_string())))?;
+    for camera in cameras {
+        media.0.watch_camera(camera);
+    }
     let resources = app::resources::service::load_index(&db)
         .await
         .map_err(StartupError::ResourceIndex)?;

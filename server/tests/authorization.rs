@@ -294,6 +294,44 @@ const ENDPOINTS: &[(&str, &str, Access)] = &[
         Access::Guarded(Permission::IncidentRead, 200),
     ),
     (
+        "video/invitations",
+        r#"{"room":{"kind":"adhoc","name":"x"}}"#,
+        Access::Guarded(Permission::IncidentWrite, 200),
+    ),
+    // No such expert: whoever may invite is told which field is wrong.
+    (
+        "video/invite",
+        r#"{"room":{"kind":"adhoc","name":"x"},"expert":"00000000-0000-0000-0000-000000000000","hours":4}"#,
+        Access::Guarded(Permission::IncidentWrite, 422),
+    ),
+    (
+        "video/revoke_invitation",
+        "id=00000000-0000-0000-0000-000000000000",
+        Access::Guarded(Permission::IncidentWrite, 404),
+    ),
+    // The invited expert's page: open, answering nothing for a secret that admits no one.
+    ("video/invitation", "secret=0123", Access::Public),
+    (
+        "cameras/list",
+        "",
+        Access::Guarded(Permission::IncidentRead, 200),
+    ),
+    (
+        "cameras/incident",
+        "incident={ty.incident}",
+        Access::Record(Permission::IncidentRead, "140105", 200),
+    ),
+    (
+        "cameras/register",
+        "form[name]=",
+        Access::Guarded(Permission::IncidentWrite, 422),
+    ),
+    (
+        "cameras/remove",
+        "id=00000000-0000-0000-0000-000000000000",
+        Access::Guarded(Permission::IncidentWrite, 404),
+    ),
+    (
         "hall/view",
         "",
         Access::Guarded(Permission::HallControl, 200),

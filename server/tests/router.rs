@@ -109,8 +109,11 @@ async fn pages_send_the_signed_out_to_sign_in_and_back() {
     let response = send(&state, request).await;
     assert_eq!(response.status().as_u16(), 302);
     assert_eq!(response.headers()[header::LOCATION], "/map");
-    // The sign-in page itself needs nobody.
+    // The sign-in page itself needs nobody, nor an invited expert's page (its link is the key).
     assert_eq!(get(&state, "/login").await.0, 200);
+    let (status, body) = get(&state, &format!("/video/join/{}", "0".repeat(64))).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("邀请链接无效"), "{body}");
 }
 
 #[tokio::test]

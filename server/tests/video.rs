@@ -1,6 +1,9 @@
 //! The consultation's SFU through its port: signalling rules, refusals to the sender only, and
-//! real media forwarded between two WebRTC peers (str0m clients on loopback UDP).
+//! real media forwarded between two WebRTC peers (str0m clients on loopback UDP); expert
+//! invitations through the server functions.
 #![allow(clippy::expect_used)]
+
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -232,4 +235,105 @@ async fn media_sent_by_one_participant_reaches_the_other_through_the_sfu() {
     }
     assert!(!received.is_empty(), "the viewer received media");
     assert_eq!(received[0].1, frame);
+}
+
+/// An invitation through the server functions: its link admits until revoked; its rules.
+#[tokio::test]
+async fn an_expert_is_invited_with_a_link_that_admits_until_revoked() {
+    use app::resources::{ResourceKind, ResourceQuery};
+    use support::{call, database_urls, signed_in, state};
+    for (_, url) in database_urls().await {
+        let state = state(&url, true).await;
+        let query = ResourceQuery {
+            kind: Some(ResourceKind::Expert),
+            text: "刘某".into(),
+            ..ResourceQuery::default()
+        };
+        let expert = app::resources::service::list(&state.db, "14", &query, 1)
+            .await
+            .expect("registry")
+            .items
+            .remove(0);
+        let taiyuan = signed_in(&state, "ty.duty").await;
+        let room = r#"{"kind":"adhoc","name":"专家会商"}"#;
+        let invite = |hours: u32| {
+            format!(
+                r#"{{"room":{room},"expert":"{}","hours":{hours}}}"#,
+                expert.id
+            )
+        };
+        let (status, _, body) = call(&state, "video/invite", &invite(4), Some(&taiyuan)).await;
+        assert_eq!(status, 200, "{body}");
+        let made: app::video::NewInvitation = serde_json::from_str(&body).expect("json");
+        assert_eq!(made.summary.expert_name, "刘某（演示）");
+        let secret = made
+            .path
+            .strip_prefix(app::video::JOIN_PATH)
+            .expect("a join link");
+        assert_eq!(secret.len(), 64);
+
+        // The link opens the room's page for anyone holding it.
+        let (status, _, body) = call(
+            &state,
+            "video/invitation",
+            &format!("secret={secret}"),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let guest: Option<app::video::GuestInvitation> = serde_json::from_str(&body).expect("json");
+        let guest = guest.expect("admitted");
+        assert_eq!(guest.room_title, "专家会商");
+        assert_eq!(
+            guest.room,
+            RoomRef::Adhoc {
+                name: "专家会商".into()
+            }
+        );
+        let (status, _, body) = call(
+            &state,
+            "video/invitations",
+            &format!(r#"{{"room":{room}}}"#),
+            Some(&taiyuan),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let board: app::video::InviteBoard = serde_json::from_str(&body).expect("json");
+        assert!(board.experts.iter().any(|e| e.id == expert.id));
+        assert_eq!(board.open.len(), 1);
+
+        // Only the offered lifetimes, only the registry's experts of one's jurisdiction, only
+        // consultation rooms.
+        let (status, _, body) = call(&state, "video/invite", &invite(48), Some(&taiyuan)).await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("有效期"), "{body}");
+        let datong = signed_in(&state, "dt.duty").await;
+        let (status, _, body) = call(&state, "video/invite", &invite(4), Some(&datong)).await;
+        assert_eq!(status, 422, "{body}");
+        assert!(body.contains("专家"), "{body}");
+        let camera = format!(
+            r#"{{"room":{{"kind":"camera","id":"{}"}},"expert":"{}","hours":4}}"#,
+            expert.id, expert.id
+        );
+        let (status, _, body) = call(&state, "video/invite", &camera, Some(&taiyuan)).await;
+        assert_eq!(status, 422, "{body}");
+
+        // Revoked: the link admits no one.
+        let (status, _, body) = call(
+            &state,
+            "video/revoke_invitation",
+            &format!("id={}", made.summary.id),
+            Some(&taiyuan),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let (_, _, body) = call(
+            &state,
+            "video/invitation",
+            &format!("secret={secret}"),
+            None,
+        )
+        .await;
+        assert_eq!(body, "null");
+    }
 }

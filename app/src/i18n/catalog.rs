@@ -45,6 +45,7 @@ pub struct Texts {
     pub exchange: super::ExchangeTexts,
     pub hall: super::HallTexts,
     pub video: super::VideoTexts,
+    pub cameras: super::CameraTexts,
     pub roles: RoleTexts,
     pub not_found: NotFoundTexts,
     pub error: ErrorTexts,

@@ -292,6 +292,7 @@ pub(super) const TEXTS: Texts = Texts {
     exchange: super::exchange::EN,
     hall: super::hall::EN,
     video: super::video::EN,
+    cameras: super::cameras::EN,
     audit: AuditTexts {
         title: "Audit log",
         action: "Action",

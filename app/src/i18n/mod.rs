@@ -5,6 +5,7 @@
 //! server renders the page in the reader's language and hydration sees the same text.
 
 mod alerts;
+mod cameras;
 mod catalog;
 mod dispatch;
 mod en;
@@ -18,6 +19,7 @@ mod video;
 mod zh;
 
 pub use alerts::AlertTexts;
+pub use cameras::CameraTexts;
 pub use catalog::*;
 pub use dispatch::DispatchTexts;
 pub use exchange::ExchangeTexts;

@@ -282,6 +282,7 @@ pub(super) const TEXTS: Texts = Texts {
     exchange: super::exchange::ZH,
     hall: super::hall::ZH,
     video: super::video::ZH,
+    cameras: super::cameras::ZH,
     audit: AuditTexts {
         title: "审计日志",
         action: "操作",

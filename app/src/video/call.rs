@@ -66,12 +66,13 @@ impl CallState {
         }
     }
 
-    /// Opens camera and microphone and joins `room` (in the browser; nothing on the server).
-    pub fn join(self, room: RoomRef) {
+    /// Opens camera and microphone and joins `room` (in the browser; nothing on the server),
+    /// as the signed-in user or, with `invitation`'s secret, as the invited expert.
+    pub fn join(self, room: RoomRef, invitation: Option<String>) {
         #[cfg(feature = "hydrate")]
-        super::client::join(self, room);
+        super::client::join(self, room, invitation);
         #[cfg(not(feature = "hydrate"))]
-        let _ = room;
+        let _ = (room, invitation);
     }
 
     pub fn control(self, control: Control) {

@@ -14,17 +14,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     MediaStream, MediaStreamConstraints, MediaStreamTrack, MessageEvent, RtcPeerConnection,
-    RtcRtpSender, RtcRtpTransceiverDirection, RtcRtpTransceiverInit, RtcSdpType,
-    RtcSessionDescriptionInit, RtcTrackEvent, WebSocket,
+    RtcRtpSender, RtcRtpTransceiverDirection, RtcRtpTransceiverInit, RtcSdpType, RtcTrackEvent,
+    WebSocket,
 };
 
 use super::call::{CallState, Control, Notice, Phase};
 use super::room::RoomRef;
-use super::signal::{
-    ClientSignal, MediaState, ParticipantId, SIGNAL_PATH, ServerSignal, SubscriptionId,
-};
-
-type Handler = Closure<dyn FnMut(JsValue)>;
+use super::rtc::{Handler, local_description, remote, socket_url};
+use super::signal::{ClientSignal, MediaState, ParticipantId, ServerSignal, SubscriptionId};
 
 /// Another participant's media arriving here.
 struct Receiving {
@@ -60,7 +57,8 @@ pub fn stream_of(who: Option<ParticipantId>) -> Option<MediaStream> {
     })
 }
 
-pub fn join(state: CallState, room: RoomRef) {
+/// Joins `room`: as the signed-in user, or with an invitation's secret.
+pub fn join(state: CallState, room: RoomRef, invitation: Option<String>) {
     hang_up();
     state.phase.set(Phase::Connecting);
     state.notice.set(None);
@@ -71,7 +69,7 @@ pub fn join(state: CallState, room: RoomRef) {
         }
         state.sending.set(local.is_some());
         state.local.set(MediaState::default());
-        match open_socket(state, room) {
+        match open_socket(state, room, invitation) {
             Ok((socket, handlers)) => {
                 CALL.with(|call| {
                     *call.borrow_mut() = Some(Call {
@@ -173,18 +171,16 @@ async fn open_devices() -> Option<MediaStream> {
     JsFuture::from(promise).await.ok()?.dyn_into().ok()
 }
 
-fn socket_url() -> Option<String> {
-    let location = web_sys::window()?.location();
-    let scheme = if location.protocol().ok()? == "https:" {
-        "wss"
-    } else {
-        "ws"
-    };
-    Some(format!("{scheme}://{}{SIGNAL_PATH}", location.host().ok()?))
-}
-
-fn open_socket(state: CallState, room: RoomRef) -> Result<(WebSocket, Vec<Handler>), JsValue> {
-    let url = socket_url().ok_or_else(|| JsValue::from_str("no location"))?;
+fn open_socket(
+    state: CallState,
+    room: RoomRef,
+    invitation: Option<String>,
+) -> Result<(WebSocket, Vec<Handler>), JsValue> {
+    let mut url = socket_url().ok_or_else(|| JsValue::from_str("no location"))?;
+    if let Some(secret) = invitation {
+        // Hex: nothing in it needs encoding.
+        url = format!("{url}?{}={secret}", super::INVITATION_PARAM);
+    }
     let socket = WebSocket::new(&url)?;
     let on_open = {
         let socket = socket.clone();
@@ -392,28 +388,6 @@ fn stop_receiving(state: CallState, participant: ParticipantId) {
         r.connection.close();
         state.streams.update(|n| *n += 1);
     }
-}
-
-/// Creates the offer or answer, sets it, and returns its SDP.
-async fn local_description(pc: &RtcPeerConnection, kind: RtcSdpType) -> Result<String, JsValue> {
-    let created = match kind {
-        RtcSdpType::Offer => JsFuture::from(pc.create_offer()).await?,
-        _ => JsFuture::from(pc.create_answer()).await?,
-    };
-    let sdp = Reflect::get(&created, &"sdp".into())?
-        .as_string()
-        .ok_or_else(|| JsValue::from_str("no sdp"))?;
-    let description = RtcSessionDescriptionInit::new(kind);
-    description.set_sdp(&sdp);
-    JsFuture::from(pc.set_local_description(&description)).await?;
-    Ok(sdp)
-}
-
-async fn remote(pc: &RtcPeerConnection, kind: RtcSdpType, sdp: &str) -> Result<(), JsValue> {
-    let description = RtcSessionDescriptionInit::new(kind);
-    description.set_sdp(sdp);
-    JsFuture::from(pc.set_remote_description(&description)).await?;
-    Ok(())
 }
 
 async fn share_screen(state: CallState) {

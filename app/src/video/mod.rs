@@ -6,17 +6,27 @@
 mod api;
 mod call;
 mod components;
+mod invitation;
+mod invite_api;
 mod room;
 mod signal;
 
+#[cfg(feature = "ssr")]
+pub mod admission;
 #[cfg(feature = "hydrate")]
 mod client;
 #[cfg(feature = "ssr")]
+pub mod invitation_store;
+#[cfg(feature = "ssr")]
 mod port;
+#[cfg(feature = "hydrate")]
+pub(crate) mod rtc;
 
 pub use api::*;
 pub use call::*;
-pub use components::{ConsultLobbyPage, ConsultRoomPage};
+pub use components::{ConsultLobbyPage, ConsultRoomPage, GuestCallPage};
+pub use invitation::*;
+pub use invite_api::*;
 pub use room::*;
 pub use signal::*;
 

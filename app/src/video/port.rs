@@ -1,12 +1,16 @@
 //! ssr: the port through which the signalling socket reaches the media service (the SFU the
-//! server runs). Without one, joining answers that video is not available on this node.
+//! server runs, and the cameras it pulls). Without one, joining answers that video is not
+//! available on this node and every camera is offline.
 
 use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedReceiver;
+use uuid::Uuid;
 
 use super::room::{RoomRef, RoomSummary};
 use super::signal::{ClientSignal, ParticipantId, ServerSignal, SignalProblem};
+use crate::cameras::service::Source;
+use crate::cameras::{CameraHealth, LinkState};
 
 /// Who joins which room, once the socket has checked they may.
 #[derive(Clone, Debug)]
@@ -31,6 +35,10 @@ pub trait MediaPort: Send + Sync {
     fn leave(&self, from: ParticipantId);
     /// The rooms that have participants now.
     fn rooms(&self) -> Vec<RoomSummary>;
+    /// Starts pulling a camera (or restarts it with a new address) for its viewers.
+    fn watch_camera(&self, source: Source);
+    fn forget_camera(&self, camera: Uuid);
+    fn camera_health(&self, camera: Uuid) -> CameraHealth;
 }
 
 struct NoMedia;
@@ -43,6 +51,14 @@ impl MediaPort for NoMedia {
     fn leave(&self, _from: ParticipantId) {}
     fn rooms(&self) -> Vec<RoomSummary> {
         Vec::new()
+    }
+    fn watch_camera(&self, _source: Source) {}
+    fn forget_camera(&self, _camera: Uuid) {}
+    fn camera_health(&self, _camera: Uuid) -> CameraHealth {
+        CameraHealth {
+            state: LinkState::Offline,
+            ..CameraHealth::default()
+        }
     }
 }
 

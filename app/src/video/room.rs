@@ -7,12 +7,22 @@ use uuid::Uuid;
 pub const NAME_MAX: usize = 32;
 /// Most participants in one room: each joins the media of every other, so the load grows as n².
 pub const ROOM_MAX: usize = 12;
+/// Most viewers of one camera: each is one forwarded stream, and viewers do not see each other.
+pub const CAMERA_VIEWERS_MAX: usize = 32;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RoomRef {
-    Incident { id: Uuid },
-    Adhoc { name: String },
+    Incident {
+        id: Uuid,
+    },
+    Adhoc {
+        name: String,
+    },
+    /// A camera's viewers: the camera is the one participant that sends.
+    Camera {
+        id: Uuid,
+    },
 }
 
 /// A room with people in it, for the lobby.
@@ -40,8 +50,16 @@ impl RoomRef {
     /// Whether a received reference obeys the rules (the name of an ad-hoc room).
     pub fn is_valid(&self) -> bool {
         match self {
-            RoomRef::Incident { .. } => true,
+            RoomRef::Incident { .. } | RoomRef::Camera { .. } => true,
             RoomRef::Adhoc { name } => RoomRef::adhoc(name).as_ref() == Some(self),
+        }
+    }
+
+    /// How many may be in it at once.
+    pub fn capacity(&self) -> usize {
+        match self {
+            RoomRef::Camera { .. } => CAMERA_VIEWERS_MAX,
+            RoomRef::Incident { .. } | RoomRef::Adhoc { .. } => ROOM_MAX,
         }
     }
 
@@ -49,6 +67,7 @@ impl RoomRef {
     pub fn path(&self) -> String {
         match self {
             RoomRef::Incident { id } => format!("/video/incident/{id}"),
+            RoomRef::Camera { id } => format!("/video/camera/{id}"),
             RoomRef::Adhoc { name } => {
                 format!("/video/room/{}", crate::ui::url::encode(name, b""))
             }

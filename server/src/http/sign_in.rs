@@ -11,8 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use std::sync::OnceLock;
 
-/// Pages open to everyone.
-const OPEN_PAGES: &[&str] = &["/login"];
+/// Pages open to everyone: signing in, and an invited expert's consultation (its link's
+/// secret is checked by the page and the signalling socket).
+const OPEN_PAGES: &[&str] = &["/login", "/video/join/{secret}"];
 
 pub async fn require(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();

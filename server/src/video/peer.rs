@@ -28,6 +28,9 @@ pub enum Role {
         pending: Option<SdpPendingOffer>,
         /// Our media line for each of the source's.
         lines: Vec<(Mid, Mid)>,
+        /// Whether the viewer has a keyframe to decode from (a camera's frames are held back
+        /// until the next one, as a camera cannot be asked for one).
+        decodable: bool,
     },
 }
 
@@ -116,6 +119,7 @@ impl Peer {
             source,
             pending: Some(pending),
             lines,
+            decodable: false,
         };
         Some((
             Peer {

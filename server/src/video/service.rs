@@ -4,16 +4,26 @@ use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use app::cameras::CameraHealth;
+use app::cameras::service::Source;
 use app::video::{
     Admission, ClientSignal, Joined, MediaPort, ParticipantId, RoomSummary, SignalProblem,
 };
 use tokio::sync::mpsc::{self, UnboundedSender};
+use uuid::Uuid;
 
-use super::MediaConfig;
+use super::cameras::Cameras;
 use super::sfu::{Command, Sfu};
+use super::{FeedSink, Frame, MediaConfig};
+
+/// Camera frames waiting for the SFU: about a second of a few cameras. Beyond it frames are
+/// dropped rather than delayed.
+const FRAME_QUEUE: usize = 256;
 
 pub struct MediaService {
     commands: UnboundedSender<Command>,
+    frames: mpsc::Sender<(ParticipantId, Frame)>,
+    cameras: Cameras,
     next_participant: AtomicU64,
     summary: Arc<Mutex<Vec<RoomSummary>>>,
     /// The address browsers send media to.
@@ -29,6 +39,7 @@ impl MediaService {
         let address = SocketAddr::new(config.announced, socket.local_addr()?.port());
         let summary = Arc::new(Mutex::new(Vec::new()));
         let (commands, receiver) = mpsc::unbounded_channel();
+        let (frames, frame_receiver) = mpsc::channel(FRAME_QUEUE);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
@@ -40,7 +51,7 @@ impl MediaService {
                     let sfu = tokio::net::UdpSocket::from_std(socket)
                         .and_then(|socket| Sfu::new(socket, address, shared));
                     match sfu {
-                        Ok(sfu) => sfu.run(receiver).await,
+                        Ok(sfu) => sfu.run(receiver, frame_receiver).await,
                         Err(err) => tracing::error!(%err, "the media service did not start"),
                     }
                 });
@@ -48,6 +59,8 @@ impl MediaService {
         tracing::info!(%address, "media service (SFU) listening on UDP");
         Ok(MediaService {
             commands,
+            frames,
+            cameras: Cameras::default(),
             next_participant: AtomicU64::new(1),
             summary,
             address,
@@ -57,11 +70,15 @@ impl MediaService {
     fn send(&self, command: Command) -> bool {
         self.commands.send(command).is_ok()
     }
+
+    fn participant(&self) -> ParticipantId {
+        ParticipantId(self.next_participant.fetch_add(1, Ordering::Relaxed))
+    }
 }
 
 impl MediaPort for MediaService {
     fn join(&self, admission: Admission) -> Result<Joined, SignalProblem> {
-        let id = ParticipantId(self.next_participant.fetch_add(1, Ordering::Relaxed));
+        let id = self.participant();
         let (signals, receiver) = mpsc::unbounded_channel();
         let sent = self.send(Command::Join {
             id,
@@ -91,5 +108,29 @@ impl MediaPort for MediaService {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    fn watch_camera(&self, source: Source) {
+        let participant = self.participant();
+        self.send(Command::FeedOpen {
+            camera: source.id,
+            participant,
+            name: source.name.clone(),
+        });
+        let sink = FeedSink {
+            participant,
+            commands: self.commands.clone(),
+            frames: self.frames.clone(),
+            dropped: Default::default(),
+        };
+        self.cameras.watch(source, sink);
+    }
+
+    fn forget_camera(&self, camera: Uuid) {
+        self.cameras.forget(camera);
+    }
+
+    fn camera_health(&self, camera: Uuid) -> CameraHealth {
+        self.cameras.health(camera)
     }
 }

@@ -12,11 +12,14 @@ use app::video::{
     ServerSignal, SignalProblem, SubscriptionId,
 };
 use str0m::crypto::CryptoProvider;
-use str0m::media::{KeyframeRequestKind, MediaData, MediaKind};
+use str0m::format::Codec;
+use str0m::media::{KeyframeRequestKind, MediaData, MediaKind, MediaTime, Mid};
 use str0m::{Candidate, Event, IceConnectionState, Input};
 use tokio::net::UdpSocket;
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::{Receiver, UnboundedReceiver, UnboundedSender};
+use uuid::Uuid;
 
+use super::Frame;
 use super::peer::{AnswerRefused, Peer, Role};
 
 /// At most one keyframe request per sender this often (a viewer joining, a lost packet).
@@ -37,6 +40,32 @@ pub enum Command {
     Leave {
         from: ParticipantId,
     },
+    /// A camera's pull started: it is `participant` of the camera's room.
+    FeedOpen {
+        camera: Uuid,
+        participant: ParticipantId,
+        name: String,
+    },
+    /// Frames are (or are no longer) arriving from the camera.
+    FeedLive {
+        participant: ParticipantId,
+        live: bool,
+    },
+    FeedClose {
+        participant: ParticipantId,
+    },
+}
+
+/// A camera pulled by the node, the one sender of its room.
+struct Feed {
+    camera: Uuid,
+    name: String,
+    live: bool,
+}
+
+/// The media line a camera's viewers subscribe to (a camera sends one video stream).
+fn feed_line() -> Mid {
+    Mid::from("camera")
 }
 
 struct Member {
@@ -62,6 +91,7 @@ pub struct Sfu {
     rooms: HashMap<RoomRef, Room>,
     peers: HashMap<u64, Peer>,
     next_peer: u64,
+    feeds: HashMap<ParticipantId, Feed>,
     /// Connections given input (a datagram, time, media to forward, an answer) since they were
     /// last drained: only these are polled, not every connection for every datagram.
     dirty: HashSet<u64>,
@@ -88,17 +118,23 @@ impl Sfu {
             rooms: HashMap::new(),
             peers: HashMap::new(),
             next_peer: 1,
+            feeds: HashMap::new(),
             dirty: HashSet::new(),
             routes: HashMap::new(),
             summary,
         })
     }
 
-    pub async fn run(mut self, mut commands: UnboundedReceiver<Command>) {
+    pub async fn run(
+        mut self,
+        mut commands: UnboundedReceiver<Command>,
+        mut frames: Receiver<(ParticipantId, Frame)>,
+    ) {
         let mut buf = vec![0u8; 2048];
         loop {
             let wake = self.drive();
             tokio::select! {
+                Some((feed, frame)) = frames.recv() => self.forward_frame(feed, &frame),
                 received = self.socket.recv_from(&mut buf) => match received {
                     Ok((n, source)) => self.receive(&buf[..n], source),
                     Err(err) => tracing::debug!(%err, "media socket"),
@@ -334,6 +370,94 @@ impl Sfu {
             } => self.join(id, admission, signals),
             Command::Signal { from, signal } => self.signal(from, signal),
             Command::Leave { from } => self.leave(from),
+            Command::FeedOpen {
+                camera,
+                participant,
+                name,
+            } => {
+                self.feeds.insert(
+                    participant,
+                    Feed {
+                        camera,
+                        name,
+                        live: false,
+                    },
+                );
+            }
+            Command::FeedLive { participant, live } => self.feed_live(participant, live),
+            Command::FeedClose { participant } => {
+                self.feed_live(participant, false);
+                self.feeds.remove(&participant);
+            }
+        }
+    }
+
+    /// Tells the camera's viewers it started or stopped; a stopped camera's connections end.
+    fn feed_live(&mut self, participant: ParticipantId, live: bool) {
+        let Some(feed) = self.feeds.get_mut(&participant) else {
+            return;
+        };
+        if std::mem::replace(&mut feed.live, live) == live {
+            return;
+        }
+        let room = RoomRef::Camera { id: feed.camera };
+        if !live {
+            for peer in self.peers.values_mut() {
+                if matches!(peer.role, Role::Receive { source, .. } if source == participant) {
+                    peer.rtc.disconnect();
+                }
+            }
+        }
+        let signal = if live {
+            ServerSignal::TrackPublished { participant }
+        } else {
+            ServerSignal::TrackEnded { participant }
+        };
+        self.tell_members(&room, participant, &signal);
+    }
+
+    /// A camera's frame, written to each of its viewers that can decode from it: after a
+    /// keyframe, and again only from the next one after frames were lost.
+    fn forward_frame(&mut self, feed: ParticipantId, frame: &Frame) {
+        let now = Instant::now();
+        let time = MediaTime::from_90khz(frame.rtp_time);
+        for (&id, peer) in self.peers.iter_mut() {
+            let Role::Receive {
+                source,
+                pending: None,
+                lines,
+                decodable,
+                ..
+            } = &mut peer.role
+            else {
+                continue;
+            };
+            if *source != feed {
+                continue;
+            }
+            if frame.after_gap {
+                *decodable = false;
+            }
+            *decodable |= frame.keyframe;
+            if !*decodable {
+                continue;
+            }
+            let Some(&(ours, _)) = lines.first() else {
+                continue;
+            };
+            let Some(writer) = peer.rtc.writer(ours) else {
+                continue;
+            };
+            let Some(pt) = h264_payload(&writer) else {
+                tracing::debug!(viewer = id, "the viewer negotiated no H.264");
+                peer.rtc.disconnect();
+                continue;
+            };
+            if let Err(err) = writer.write(pt, now, time, frame.data.clone()) {
+                tracing::debug!(%err, "forwarding camera video");
+                peer.rtc.disconnect();
+            }
+            self.dirty.insert(id);
         }
     }
 
@@ -353,7 +477,7 @@ impl Sfu {
             title,
             members: Vec::new(),
         });
-        if entry.members.len() >= app::video::ROOM_MAX {
+        if entry.members.len() >= room.capacity() {
             let _ = signals.send(ServerSignal::Error {
                 problem: SignalProblem::RoomFull,
                 fatal: true,
@@ -362,12 +486,22 @@ impl Sfu {
         }
         entry.members.push(id);
         let title = entry.title.clone();
-        let others: Vec<Participant> = entry
-            .members
-            .iter()
-            .filter(|&&m| m != id)
-            .filter_map(|&m| self.members.get(&m).map(|member| participant(m, member)))
-            .collect();
+        // A camera's viewers see the camera only, and are not told of each other.
+        let others: Vec<Participant> = match &room {
+            RoomRef::Camera { id: camera } => self
+                .feeds
+                .iter()
+                .filter(|(_, f)| f.camera == *camera)
+                .map(|(&p, f)| feed_participant(p, f))
+                .collect(),
+            _ => entry
+                .members
+                .iter()
+                .filter(|&&m| m != id)
+                .filter_map(|&m| self.members.get(&m).map(|member| participant(m, member)))
+                .collect(),
+        };
+        let viewer_only = matches!(room, RoomRef::Camera { .. });
         let member = Member {
             room: room.clone(),
             name,
@@ -384,12 +518,14 @@ impl Sfu {
         });
         let joined = participant(id, &member);
         self.members.insert(id, member);
-        self.tell_room(
-            id,
-            ServerSignal::ParticipantJoined {
-                participant: joined,
-            },
-        );
+        if !viewer_only {
+            self.tell_room(
+                id,
+                ServerSignal::ParticipantJoined {
+                    participant: joined,
+                },
+            );
+        }
         self.publish_summary();
     }
 
@@ -429,8 +565,11 @@ impl Sfu {
     }
 
     fn publish(&mut self, from: ParticipantId, sdp: &str) -> Result<(), SignalProblem> {
-        if !self.members.contains_key(&from) {
-            return Err(SignalProblem::OutOfOrder);
+        match self.members.get(&from).map(|m| &m.room) {
+            None => return Err(SignalProblem::OutOfOrder),
+            // Only the camera sends in its room.
+            Some(RoomRef::Camera { .. }) => return Err(SignalProblem::NotAllowed),
+            Some(_) => {}
         }
         let (peer, answer) = Peer::send(from, sdp, &self.crypto, &self.candidate, Instant::now())
             .map_err(|err| {
@@ -454,21 +593,18 @@ impl Sfu {
         viewer: ParticipantId,
         source: ParticipantId,
     ) -> Result<(), SignalProblem> {
-        let same_room = match (self.members.get(&viewer), self.members.get(&source)) {
-            (Some(v), Some(s)) => v.room == s.room && viewer != source,
-            _ => false,
+        let tracks = match self.feeds.get(&source) {
+            Some(feed) => {
+                let watching = self
+                    .members
+                    .get(&viewer)
+                    .is_some_and(|v| v.room == RoomRef::Camera { id: feed.camera });
+                (watching && feed.live)
+                    .then(|| vec![(feed_line(), MediaKind::Video)])
+                    .ok_or(SignalProblem::UnknownParticipant)?
+            }
+            None => self.participant_tracks(viewer, source)?,
         };
-        let tracks = self
-            .peers
-            .values()
-            .find_map(|p| match &p.role {
-                Role::Send { owner, tracks, .. } if *owner == source && p.rtc.is_alive() => {
-                    Some(tracks.clone())
-                }
-                _ => None,
-            })
-            .filter(|t| !t.is_empty() && same_room)
-            .ok_or(SignalProblem::UnknownParticipant)?;
         // A second subscription to the same sender replaces the first.
         for old in self.peers.values_mut() {
             if matches!(old.role, Role::Receive { viewer: v, source: s, .. } if v == viewer && s == source)
@@ -495,6 +631,28 @@ impl Sfu {
             },
         );
         Ok(())
+    }
+
+    /// What a participant sends, if `viewer` shares their room.
+    fn participant_tracks(
+        &self,
+        viewer: ParticipantId,
+        source: ParticipantId,
+    ) -> Result<Vec<(Mid, MediaKind)>, SignalProblem> {
+        let same_room = match (self.members.get(&viewer), self.members.get(&source)) {
+            (Some(v), Some(s)) => v.room == s.room && viewer != source,
+            _ => false,
+        };
+        self.peers
+            .values()
+            .find_map(|p| match &p.role {
+                Role::Send { owner, tracks, .. } if *owner == source && p.rtc.is_alive() => {
+                    Some(tracks.clone())
+                }
+                _ => None,
+            })
+            .filter(|t| !t.is_empty() && same_room)
+            .ok_or(SignalProblem::UnknownParticipant)
     }
 
     fn answer(
@@ -533,11 +691,13 @@ impl Sfu {
                 self.rooms.remove(&member.room);
             }
         }
-        self.tell_members(
-            &member.room,
-            who,
-            &ServerSignal::ParticipantLeft { participant: who },
-        );
+        if !matches!(member.room, RoomRef::Camera { .. }) {
+            self.tell_members(
+                &member.room,
+                who,
+                &ServerSignal::ParticipantLeft { participant: who },
+            );
+        }
         self.publish_summary();
     }
 
@@ -587,6 +747,29 @@ impl Sfu {
             .collect();
         *self.summary.lock().unwrap_or_else(|e| e.into_inner()) = rooms;
     }
+}
+
+fn feed_participant(id: ParticipantId, feed: &Feed) -> Participant {
+    Participant {
+        id,
+        name: feed.name.clone(),
+        unit: String::new(),
+        media: MediaState::default(),
+        publishing: feed.live,
+    }
+}
+
+/// The viewer's payload type for H.264 as cameras send it (packetization mode 1), constrained
+/// baseline preferred: what every browser decodes.
+fn h264_payload(writer: &str0m::media::Writer<'_>) -> Option<str0m::media::Pt> {
+    let h264: Vec<_> = writer
+        .payload_params()
+        .filter(|p| p.spec().codec == Codec::H264 && p.spec().format.packetization_mode == Some(1))
+        .collect();
+    h264.iter()
+        .find(|p| p.spec().format.profile_level_id == Some(0x42e01f))
+        .or(h264.first())
+        .map(|p| p.pt())
 }
 
 fn participant(id: ParticipantId, member: &Member) -> Participant {

@@ -1,60 +1,82 @@
 //! `GET /video/signal`: the consultation's signalling on a WebSocket. The first message names
 //! the room; the socket checks the user may join it (an incident room follows the incident's
-//! jurisdiction and shares), then relays typed messages both ways until either side leaves. A
+//! jurisdiction and shares, a camera its subject's), then relays typed messages both ways until either side leaves. A
 //! bad message is refused to its sender only; the room carries on.
 
 use std::time::Duration;
 
 use app::audit::{Actor, NewAuditEntry};
+use app::error::AppError;
 use app::identity::{CurrentUser, Permission};
 use app::state::AppState;
-use app::video::{Admission, ClientSignal, RoomRef, ServerSignal, SignalProblem};
-use axum::extract::State;
+use app::video::{
+    Admission, ClientSignal, GuestInvitation, INVITATION_PARAM, RoomRef, ServerSignal,
+    SignalProblem,
+};
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use http::HeaderMap;
+use uuid::Uuid;
 
 /// How long a new socket may take to say which room.
 const JOIN_WITHIN: Duration = Duration::from_secs(10);
 /// Larger messages are refused (an SDP offer is a few kilobytes).
 const MESSAGE_MAX: usize = 64 * 1024;
 
+/// Who is on the socket: a signed-in user, or an expert holding an invitation's link.
+enum Who {
+    User(Box<CurrentUser>),
+    /// `None`: the link admits no one (unknown, expired, revoked); refused once the room is named.
+    Invited(Option<(Uuid, GuestInvitation)>),
+}
+
 pub async fn signal(
     ws: WebSocketUpgrade,
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(query): RawQuery,
 ) -> Response {
-    let user = match crate::http::session::require(&state, &headers, Permission::IncidentRead).await
-    {
-        Ok((user, _)) => user,
-        Err(refused) => return refused,
+    let secret = query.as_deref().and_then(|q| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix(INVITATION_PARAM)?.strip_prefix('='))
+            .map(str::to_string)
+    });
+    let who = match secret {
+        Some(secret) => {
+            let now = app::ui::time::now_unix();
+            match app::video::invitation_store::admitting(&state.db, &secret, now).await {
+                Ok(invitation) => Who::Invited(invitation),
+                Err(err) => return axum::response::IntoResponse::into_response(err.to_string()),
+            }
+        }
+        None => {
+            match crate::http::session::require(&state, &headers, Permission::IncidentRead).await {
+                Ok((user, _)) => Who::User(Box::new(user)),
+                Err(refused) => return refused,
+            }
+        }
     };
     ws.max_message_size(MESSAGE_MAX)
-        .on_upgrade(move |socket| session(socket, state, user))
+        .on_upgrade(move |socket| session(socket, state, who))
 }
 
-async fn session(mut socket: WebSocket, state: AppState, user: CurrentUser) {
+async fn session(mut socket: WebSocket, state: AppState, who: Who) {
     let room = match tokio::time::timeout(JOIN_WITHIN, next_signal(&mut socket)).await {
         Ok(Some(Ok(ClientSignal::Join { room }))) => room,
         Ok(Some(Ok(_))) => return refuse(&mut socket, SignalProblem::OutOfOrder).await,
         Ok(Some(Err(problem))) => return refuse(&mut socket, problem).await,
         Ok(None) | Err(_) => return,
     };
-    let title = match admit(&state, &user, &room).await {
-        Ok(title) => title,
+    let admission = match admit(&state, &who, &room).await {
+        Ok(admission) => admission,
         Err(problem) => return refuse(&mut socket, problem).await,
-    };
-    let admission = Admission {
-        room: room.clone(),
-        title,
-        name: user.display_name.clone(),
-        unit: user.unit_name.clone(),
     };
     let mut joined = match state.media.0.join(admission) {
         Ok(joined) => joined,
         Err(problem) => return refuse(&mut socket, problem).await,
     };
-    audit_join(&state, &user, &room, joined.id.0).await;
+    audit_join(&state, &who, &room, joined.id.0).await;
     loop {
         tokio::select! {
             received = next_signal(&mut socket) => match received {
@@ -85,45 +107,67 @@ async fn session(mut socket: WebSocket, state: AppState, user: CurrentUser) {
     state.media.0.leave(joined.id);
 }
 
-/// The room's title, if the user may join it.
-async fn admit(
-    state: &AppState,
-    user: &CurrentUser,
-    room: &RoomRef,
-) -> Result<String, SignalProblem> {
-    match room {
-        RoomRef::Adhoc { name } if room.is_valid() => Ok(name.clone()),
-        RoomRef::Adhoc { .. } => Err(SignalProblem::BadRoomName),
-        RoomRef::Incident { id } => {
-            let incident = app::incidents::service::find(&state.db, *id)
-                .await
-                .map_err(|_| SignalProblem::UnknownRoom)?;
-            // Outside the jurisdiction it is answered as unknown (and the refusal audited).
-            app::identity::guard::check_record(
-                &state.db,
-                &state.site.node.id,
-                user,
-                Permission::IncidentRead,
-                &app::incidents::service::record_of(&incident),
-            )
-            .await
-            .map_err(|_| SignalProblem::UnknownRoom)?;
-            Ok(incident.title)
+/// Who joins as whom, if they may: a user by the room's rule (`room_title`), an invited
+/// expert only into the room of their invitation.
+async fn admit(state: &AppState, who: &Who, room: &RoomRef) -> Result<Admission, SignalProblem> {
+    match who {
+        Who::User(user) => {
+            let title =
+                app::video::admission::room_title(state, user, room, Permission::IncidentRead)
+                    .await
+                    .map_err(|err| match err {
+                        AppError::Validation(_) => SignalProblem::BadRoomName,
+                        _ => SignalProblem::UnknownRoom,
+                    })?;
+            Ok(Admission {
+                room: room.clone(),
+                title,
+                name: user.display_name.clone(),
+                unit: user.unit_name.clone(),
+            })
         }
+        Who::Invited(Some((_, invitation))) if invitation.room == *room => Ok(Admission {
+            room: room.clone(),
+            title: invitation.room_title.clone(),
+            name: invitation.expert_name.clone(),
+            unit: format!("{}（{}）", GUEST_UNIT, invitation.invited_by),
+        }),
+        Who::Invited(_) => Err(SignalProblem::UnknownRoom),
     }
 }
 
-async fn audit_join(state: &AppState, user: &CurrentUser, room: &RoomRef, participant: u64) {
-    let target = match room {
-        RoomRef::Incident { id } => format!("incident:{id}"),
-        RoomRef::Adhoc { name } => format!("video_room:{name}"),
+/// How an invited expert's tile names them to the others (the room's working language).
+const GUEST_UNIT: &str = "特邀专家";
+
+async fn audit_join(state: &AppState, who: &Who, room: &RoomRef, participant: u64) {
+    let (action, target) = match room {
+        RoomRef::Incident { id } => ("video.join", format!("incident:{id}")),
+        RoomRef::Adhoc { name } => ("video.join", format!("video_room:{name}")),
+        RoomRef::Camera { id } => ("camera.watch", format!("camera:{id}")),
+    };
+    // An invited expert has no account here: the node records the join under the invitation.
+    let (actor, action, after) = match who {
+        Who::User(user) => (
+            Actor::User(user.id),
+            action,
+            serde_json::json!({ "participant": participant }),
+        ),
+        Who::Invited(invitation) => (
+            Actor::System,
+            "video.join.invited",
+            serde_json::json!({
+                "participant": participant,
+                "invitation": invitation.as_ref().map(|(id, _)| id),
+                "room": target,
+            }),
+        ),
     };
     let entry = NewAuditEntry {
-        actor: Actor::User(user.id),
-        action: "video.join".into(),
+        actor,
+        action: action.into(),
         target,
         before: None,
-        after: Some(serde_json::json!({ "participant": participant })),
+        after: Some(after),
     };
     if let Err(err) = app::audit::service::append(&state.db, &state.site.node.id, entry).await {
         tracing::error!(%err, "auditing a consultation join");

@@ -4,6 +4,7 @@
 // Each test file uses the part of this module it needs.
 #![allow(dead_code)]
 
+pub mod camera;
 pub mod nats;
 
 use std::path::PathBuf;

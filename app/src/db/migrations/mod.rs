@@ -15,6 +15,8 @@ mod m20261206_000009_create_alert;
 mod m20261207_000010_create_exchange;
 mod m20261208_000011_create_support;
 mod m20261209_000012_create_hall;
+mod m20261210_000013_create_camera;
+mod m20261210_000014_create_video_invitation;
 
 pub struct Migrator;
 
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_create_exchange::Migration),
             Box::new(m20261208_000011_create_support::Migration),
             Box::new(m20261209_000012_create_hall::Migration),
+            Box::new(m20261210_000013_create_camera::Migration),
+            Box::new(m20261210_000014_create_video_invitation::Migration),
         ]
     }
 }

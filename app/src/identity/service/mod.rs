@@ -74,7 +74,7 @@ async fn audit(
 }
 
 /// 32 random bytes, hex: a secret only its holder (a browser cookie, a machine client) keeps.
-fn new_secret() -> String {
+pub(crate) fn new_secret() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     hex::encode(bytes)
@@ -82,7 +82,7 @@ fn new_secret() -> String {
 
 /// Secrets are stored by their SHA-256: a copy of the table opens nothing. (They are 256
 /// random bits, so a fast hash is enough; passwords get Argon2id.)
-fn secret_hash(secret: &str) -> String {
+pub(crate) fn secret_hash(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 

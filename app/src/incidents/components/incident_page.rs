@@ -51,9 +51,12 @@ pub fn IncidentPage() -> impl IntoView {
     let i18n = use_i18n();
     let actions = IncidentActions::new();
     let detail = use_incident(Some(actions));
+    // The scene video outlives reloads of the incident: the chosen camera and its connection.
+    crate::cameras::PanelKeeper::provide();
+    let camera = RwSignal::new(None);
     let body = move || {
         detail.get().map(|result| match result {
-            Ok(detail) => view! { <IncidentView detail actions /> }.into_any(),
+            Ok(detail) => view! { <IncidentView detail actions camera /> }.into_any(),
             Err(error) => view! { <ErrorNotice error /> }.into_any(),
         })
     };
@@ -67,7 +70,11 @@ pub fn IncidentPage() -> impl IntoView {
 }
 
 #[component]
-fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoView {
+fn IncidentView(
+    detail: IncidentDetail,
+    actions: IncidentActions,
+    camera: RwSignal<Option<Option<Uuid>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || &i18n.t().incidents;
     let s = detail.summary.clone();
@@ -98,6 +105,7 @@ fn IncidentView(detail: IncidentDetail, actions: IncidentActions) -> impl IntoVi
                 <Timeline entries=detail.timeline.clone() />
             </div>
             <div class="incident__side">
+                <crate::cameras::IncidentCameras incident=s.id chosen=camera />
                 <h2>{move || t().facts_title}</h2>
                 <Facts detail=detail.clone() />
                 <h2>{move || t().versions_title}</h2>

@@ -1,5 +1,6 @@
 //! 大屏: the video-wall view. No interaction, readable from across the hall: Beijing time,
-//! today's counts, the map of active incidents and the list in working order, all live.
+//! today's counts, the map of active incidents and the list in working order, all live; under
+//! the map, the scene video when the jurisdiction has cameras.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn WallPage() -> impl IntoView {
                 <time class="wall__clock" data-testid="wall-clock">{move || format_clock(now.get())}</time>
             </header>
             <div class="wall__map map" node_ref=container aria-hidden="true"></div>
+            <crate::cameras::WallCameras />
             <aside class="wall__panel">
                 <Transition fallback=|| ()>{panel}</Transition>
             </aside>

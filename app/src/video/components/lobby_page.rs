@@ -90,6 +90,7 @@ pub fn ConsultLobbyPage() -> impl IntoView {
             <header class="page__header">
                 <h1>{move || t().title}</h1>
                 <p class="muted">{move || t().hint}</p>
+                <a class="button button--small" href="/video/cameras" data-testid="cameras-link">{move || i18n.t().cameras.title}</a>
             </header>
             // The form stays outside the refreshed lists, so a name being typed is never lost.
             <div class="consult-lobby">
