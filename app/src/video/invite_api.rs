@@ -9,28 +9,40 @@ use super::invitation::{GuestInvitation, InviteBoard, NewInvitation};
 use super::room::RoomRef;
 use crate::error::AppError;
 
-/// The user inviting to `room`, and its title; refused like joining it would be.
+/// The user who may invite (事故处置).
 #[cfg(feature = "ssr")]
-async fn inviter(
-    room: &RoomRef,
-) -> Result<(crate::identity::CurrentUser, crate::state::AppState, String), AppError> {
+async fn inviter() -> Result<(crate::identity::CurrentUser, crate::state::AppState), AppError> {
     use crate::identity::{Permission, guard};
     let user = guard::require(Permission::IncidentWrite).await?;
-    let state = crate::state::app_state()?;
+    Ok((user, crate::state::app_state()?))
+}
+
+/// `room`'s title, if `user` may invite to it: refused like joining it would be.
+#[cfg(feature = "ssr")]
+async fn invited_room(
+    state: &crate::state::AppState,
+    user: &crate::identity::CurrentUser,
+    room: &RoomRef,
+) -> Result<String, AppError> {
     if !super::invitation::invitable(room) {
         let t = &crate::i18n::detect_locale().texts().video;
         return Err(AppError::field(t.room_name, t.not_invitable));
     }
-    let title =
-        super::admission::room_title(&state, &user, room, Permission::IncidentWrite).await?;
-    Ok((user, state, title))
+    super::admission::room_title(
+        state,
+        user,
+        room,
+        crate::identity::Permission::IncidentWrite,
+    )
+    .await
 }
 
 /// The registry's experts of the inviter's jurisdiction, and the room's open invitations.
 #[server(endpoint = "video/invitations", input = Json)]
 pub async fn get_invite_board(room: RoomRef) -> Result<InviteBoard, AppError> {
     use crate::resources::{ResourceKind, ResourceQuery};
-    let (user, state, _) = inviter(&room).await?;
+    let (user, state) = inviter().await?;
+    invited_room(&state, &user, &room).await?;
     let prefix = crate::identity::region_prefix(&user.unit_region).ok_or(AppError::Forbidden)?;
     let query = ResourceQuery {
         kind: Some(ResourceKind::Expert),
@@ -64,7 +76,8 @@ pub async fn invite_expert(
 ) -> Result<NewInvitation, AppError> {
     use crate::identity::region_covers;
     use crate::resources::ResourceKind;
-    let (user, state, title) = inviter(&room).await?;
+    let (user, state) = inviter().await?;
+    let title = invited_room(&state, &user, &room).await?;
     let t = &crate::i18n::detect_locale().texts().video;
     if !super::invitation::VALIDITY_HOURS.contains(&hours) {
         return Err(AppError::field(t.valid_for, t.validity_rule));
@@ -90,13 +103,11 @@ pub async fn invite_expert(
 /// Ends an invitation's link now.
 #[server(endpoint = "video/revoke_invitation")]
 pub async fn revoke_invitation(id: Uuid) -> Result<(), AppError> {
-    use crate::identity::{Permission, guard};
-    guard::require(Permission::IncidentWrite).await?;
-    let state = crate::state::app_state()?;
+    let (user, state) = inviter().await?;
     let room = super::invitation_store::room_of(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (user, state, _) = inviter(&room).await?;
+    invited_room(&state, &user, &room).await?;
     let by = crate::incidents::service::Recorder::for_user(&user, &state.site.node.id);
     super::invitation_store::revoke(&state.db, &by, id).await
 }

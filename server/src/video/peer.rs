@@ -8,7 +8,7 @@ use std::time::Instant;
 use app::video::ParticipantId;
 use str0m::change::{SdpAnswer, SdpOffer, SdpPendingOffer};
 use str0m::crypto::CryptoProvider;
-use str0m::media::{Direction, MediaKind, Mid};
+use str0m::media::{Direction, MediaKind, MediaTime, Mid, Pt, Writer};
 use str0m::{Candidate, Event, Output, Rtc};
 
 /// What the connection is for.
@@ -172,6 +172,26 @@ impl Peer {
             }
         }
         events
+    }
+
+    /// Writes one frame on our media line `line`, in the payload type `pt` picks from what the
+    /// viewer negotiated; `None` when the line or the codec was not negotiated. A failed write
+    /// ends the connection.
+    pub fn write(
+        &mut self,
+        line: Mid,
+        pt: impl FnOnce(&Writer<'_>) -> Option<Pt>,
+        at: Instant,
+        time: MediaTime,
+        data: impl Into<Arc<[u8]>>,
+    ) -> Option<()> {
+        let writer = self.rtc.writer(line)?;
+        let pt = pt(&writer)?;
+        if let Err(err) = writer.write(pt, at, time, data) {
+            tracing::debug!(%err, "forwarding media");
+            self.rtc.disconnect();
+        }
+        Some(())
     }
 
     pub fn owner(&self) -> Option<ParticipantId> {

@@ -13,7 +13,7 @@ use app::video::{
 };
 use str0m::crypto::CryptoProvider;
 use str0m::format::Codec;
-use str0m::media::{KeyframeRequestKind, MediaData, MediaKind, MediaTime, Mid};
+use str0m::media::{KeyframeRequestKind, MediaData, MediaKind, MediaTime, Mid, Writer};
 use str0m::{Candidate, Event, IceConnectionState, Input};
 use tokio::net::UdpSocket;
 use tokio::sync::mpsc::{Receiver, UnboundedReceiver, UnboundedSender};
@@ -282,18 +282,15 @@ impl Sfu {
             let Some(&(ours, _)) = lines.iter().find(|(_, theirs)| *theirs == data.mid) else {
                 continue;
             };
-            let Some(writer) = peer.rtc.writer(ours) else {
-                continue;
-            };
             // The viewer's payload type for the sender's codec (both negotiated the same set).
-            let Some(pt) = writer.match_params(data.params) else {
-                continue;
-            };
-            if let Err(err) = writer.write(pt, data.network_time, data.time, data.data.clone()) {
-                tracing::debug!(%err, "forwarding media");
-                peer.rtc.disconnect();
+            let pt = |writer: &Writer<'_>| writer.match_params(data.params);
+            let payload = data.data.clone();
+            if peer
+                .write(ours, pt, data.network_time, data.time, payload)
+                .is_some()
+            {
+                self.dirty.insert(id);
             }
-            self.dirty.insert(id);
         }
     }
 
@@ -445,19 +442,15 @@ impl Sfu {
             let Some(&(ours, _)) = lines.first() else {
                 continue;
             };
-            let Some(writer) = peer.rtc.writer(ours) else {
-                continue;
-            };
-            let Some(pt) = h264_payload(&writer) else {
+            if peer
+                .write(ours, h264_payload, now, time, frame.data.clone())
+                .is_some()
+            {
+                self.dirty.insert(id);
+            } else {
                 tracing::debug!(viewer = id, "the viewer negotiated no H.264");
                 peer.rtc.disconnect();
-                continue;
-            };
-            if let Err(err) = writer.write(pt, now, time, frame.data.clone()) {
-                tracing::debug!(%err, "forwarding camera video");
-                peer.rtc.disconnect();
             }
-            self.dirty.insert(id);
         }
     }
 
@@ -761,7 +754,7 @@ fn feed_participant(id: ParticipantId, feed: &Feed) -> Participant {
 
 /// The viewer's payload type for H.264 as cameras send it (packetization mode 1), constrained
 /// baseline preferred: what every browser decodes.
-fn h264_payload(writer: &str0m::media::Writer<'_>) -> Option<str0m::media::Pt> {
+fn h264_payload(writer: &Writer<'_>) -> Option<str0m::media::Pt> {
     let h264: Vec<_> = writer
         .payload_params()
         .filter(|p| p.spec().codec == Codec::H264 && p.spec().format.packetization_mode == Some(1))

@@ -9,12 +9,9 @@ use app::audit::{Actor, NewAuditEntry};
 use app::error::AppError;
 use app::identity::{CurrentUser, Permission};
 use app::state::AppState;
-use app::video::{
-    Admission, ClientSignal, GuestInvitation, INVITATION_PARAM, RoomRef, ServerSignal,
-    SignalProblem,
-};
+use app::video::{Admission, ClientSignal, GuestInvitation, RoomRef, ServerSignal, SignalProblem};
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::extract::{RawQuery, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use http::HeaderMap;
 use uuid::Uuid;
@@ -31,18 +28,19 @@ enum Who {
     Invited(Option<(Uuid, GuestInvitation)>),
 }
 
+/// The socket's query: an invited expert's secret (`INVITATION_PARAM`).
+#[derive(serde::Deserialize)]
+pub struct SignalQuery {
+    invitation: Option<String>,
+}
+
 pub async fn signal(
     ws: WebSocketUpgrade,
     State(state): State<AppState>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    Query(query): Query<SignalQuery>,
 ) -> Response {
-    let secret = query.as_deref().and_then(|q| {
-        q.split('&')
-            .find_map(|pair| pair.strip_prefix(INVITATION_PARAM)?.strip_prefix('='))
-            .map(str::to_string)
-    });
-    let who = match secret {
+    let who = match query.invitation {
         Some(secret) => {
             let now = app::ui::time::now_unix();
             match app::video::invitation_store::admitting(&state.db, &secret, now).await {
