@@ -1,71 +1,26 @@
 import { expect, test, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { AppShell } from "../fixtures/app";
-import { colourOf } from "../fixtures/call";
+import { TestCamera, VIDEO_BROWSER, registerCamera, seen } from "../fixtures/camera";
 
 // Scene cameras: a real RTSP camera (GStreamer, scripts/rtsp-camera.py) showing solid blue is
 // registered for the Taiyuan demo incident; the node pulls it and the incident page, the video
 // wall and the camera's own page decode it. The SFU announces 127.0.0.1, which Chromium only
 // connects to with loopback allowed.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--allow-loopback-in-peer-connection",
-    ],
-  },
-});
+test.use(VIDEO_BROWSER);
 test.setTimeout(120_000);
 
 const INCIDENT = "小店区某化工厂氯气泄漏（演示）";
-let camera: ChildProcess | undefined;
+let camera: TestCamera | undefined;
 let cameraUrl = "";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 test.beforeAll(async () => {
-  const port = await freePort();
-  // Debian's Python has GStreamer's bindings.
-  camera = spawn("/usr/bin/python3", ["../scripts/rtsp-camera.py", String(port), "blue"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    camera!.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
-    camera!.on("exit", (code) => reject(new Error(`the test camera exited (${code})`)));
-    setTimeout(() => reject(new Error("the test camera did not start")), 20_000);
-  });
-  cameraUrl = `rtsp://127.0.0.1:${port}/camera`;
+  camera = await TestCamera.start("blue");
+  cameraUrl = camera.url;
 });
 
 test.afterAll(() => {
-  camera?.kill();
+  camera?.stop();
 });
-
-/** The colour a panel shows, once it is live and decoding. */
-async function seen(page: Page, panel = page.getByTestId("camera-panel").first()): Promise<string> {
-  const colour = await colourOf(panel.locator("video"), 30_000);
-  await expect(panel).toHaveAttribute("data-state", "live");
-  return colour;
-}
-
-async function register(page: Page, name: string, kind: string, url: string) {
-  const form = page.getByTestId("camera-form");
-  await form.getByLabel("名称").fill(name);
-  await form.getByLabel("类型").selectOption({ label: kind });
-  await form.getByLabel("RTSP 地址").fill(url);
-  await form.getByLabel("拍摄对象").selectOption({ label: INCIDENT });
-  await form.getByRole("button", { name: "登记并开始拉流" }).click();
-}
 
 const row = (page: Page, name: string) => page.getByTestId("camera-row").filter({ hasText: name });
 
@@ -77,16 +32,16 @@ test("a site camera is registered, pulled and watched on the incident page, the 
   await app.hydrated();
 
   // A wrong address is refused with the reason; nothing is registered.
-  await register(page, "东门", "现场摄像机", "http://10.0.0.8/stream");
+  await registerCamera(page, { name: "东门", kind: "现场摄像机", url: "http://10.0.0.8/stream", subject: INCIDENT });
   await expect(page.getByRole("alert")).toContainText("地址须以 rtsp:// 或 rtsps:// 开头");
   await expect(page.getByTestId("camera-row")).toHaveCount(0);
 
   // The real camera: registered, then online within seconds (the list refreshes itself).
-  await register(page, "东门摄像机", "现场摄像机", cameraUrl);
+  await registerCamera(page, { name: "东门摄像机", kind: "现场摄像机", url: cameraUrl, subject: INCIDENT });
   await expect(page.getByText("已登记，正在连接摄像机")).toBeVisible();
   await expect(row(page, "东门摄像机").getByTestId("camera-state")).toContainText("在线", { timeout: 20_000 });
   // One nobody can reach: offline, with the reason.
-  await register(page, "指挥车", "指挥车", "rtsp://127.0.0.1:9/live");
+  await registerCamera(page, { name: "指挥车", kind: "指挥车", url: "rtsp://127.0.0.1:9/live", subject: INCIDENT });
   await expect(row(page, "指挥车").getByTestId("camera-state")).toContainText("离线", { timeout: 20_000 });
   await app.screenshot("cameras-registry");
 

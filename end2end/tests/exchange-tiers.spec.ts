@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { AdminPage } from "../fixtures/admin";
 import { AppShell } from "../fixtures/app";
+import { TestCamera, VIDEO_BROWSER, registerCamera, seen } from "../fixtures/camera";
+import { DutyDesk } from "../fixtures/desk";
 import { LoginPage, SIGNED_OUT } from "../fixtures/login";
 
 // Three real nodes (national, Shanxi, Taiyuan) with their own databases and nats-servers,
@@ -16,7 +18,7 @@ const CITY = "http://127.0.0.1:3303";
 const PROVINCE = "http://127.0.0.1:3302";
 const ADMIN_PASSWORD = "Harness#Node-2026";
 
-test.use({ storageState: SIGNED_OUT });
+test.use({ storageState: SIGNED_OUT, ...VIDEO_BROWSER });
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
@@ -97,4 +99,53 @@ test("a city asks its province for a rescue team and sees the answer", async ({ 
   await new AppShell(city).screenshot("support-city-tablet");
   await city.setViewportSize({ width: 3840, height: 2160 });
   await new AppShell(city).screenshot("support-city-wall");
+});
+
+test("a city's scene camera goes up with its report and the province watches it", async ({ browser }) => {
+  const camera = await TestCamera.start("blue");
+  try {
+    const city = await dutyOfficer(browser, CITY, "太原市应急管理局指挥中心（测试）", "ty.video");
+    const province = await dutyOfficer(browser, PROVINCE, "山西省安全生产应急救援指挥中心（测试）", "sx.video");
+
+    // A 重大 accident (12 dead) is reported up; the city registers a camera of its scene.
+    const title = `西山煤矿瓦斯爆炸 ${Date.now() % 100000}`;
+    const cityApp = new AppShell(city);
+    await cityApp.open("/desk");
+    await cityApp.hydrated();
+    const desk = new DutyDesk(city);
+    await desk.record({ title, type: "瓦斯爆炸", industry: "煤矿", lon: "112.55", lat: "37.87", region: "140105", deaths: "12" });
+    await expect(desk.row(title)).toBeVisible();
+    await cityApp.open("/video/cameras");
+    await cityApp.hydrated();
+    await registerCamera(city, { name: "罐区摄像机", kind: "现场摄像机", url: camera.url, subject: title });
+    const cityRow = city.getByTestId("camera-row").filter({ hasText: "罐区摄像机" });
+    await expect(cityRow.getByTestId("camera-state")).toContainText("在线", { timeout: 20_000 });
+    // The change went up as a 续报.
+    await cityApp.open("/desk");
+    await desk.row(title).getByRole("link", { name: title }).click();
+    await expect(city.getByTestId("timeline")).toContainText("随报告上报现场视频：罐区摄像机");
+
+    // At the province: the camera of the copy, relayed by the city, not removable there.
+    const provinceApp = new AppShell(province);
+    const relayed = province.getByTestId("camera-row").filter({ hasText: "罐区摄像机" });
+    await expect(async () => {
+      await provinceApp.open("/video/cameras");
+      await expect(relayed).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await provinceApp.hydrated();
+    await expect(relayed.getByTestId("camera-relayed")).toContainText("经下级节点转发：太原市应急管理局指挥中心（测试）");
+    await expect(relayed.getByRole("button", { name: "删除" })).toHaveCount(0);
+    await expect(relayed.getByTestId("camera-state")).toContainText("在线", { timeout: 20_000 });
+    await provinceApp.screenshot("scene-video-relayed-registry");
+
+    // The copy's incident page plays it, through the city.
+    await provinceApp.open("/desk");
+    await new DutyDesk(province).row(title).getByRole("link", { name: title }).click();
+    const scene = province.getByTestId("scene-video");
+    await expect(scene.getByTestId("camera-picker")).toContainText("经下级节点转发");
+    expect(await seen(province, scene.getByTestId("camera-panel"))).toBe("blue");
+    await provinceApp.screenshot("scene-video-relayed-incident");
+  } finally {
+    camera.stop();
+  }
 });

@@ -228,12 +228,25 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartupError> {
         );
     }
     let hall = crate::hall::runtime::start(&db, &bus, &config.node.region_code).await;
-    let media = crate::video::MediaService::start(config.media)
-        .map(|service| app::video::MediaLink(std::sync::Arc::new(service)))
-        .map_err(|source| StartupError::Media {
+    let mut media =
+        crate::video::MediaService::start(config.media).map_err(|source| StartupError::Media {
             addr: config.media.bind.to_string(),
             source,
         })?;
+    if let Some(url) = &config.nats_url {
+        // Scene video travels between tiers over the same NATS links as the exchange; the
+        // client keeps trying while the nats-server is away.
+        let client = async_nats::ConnectOptions::new()
+            .retry_on_initial_connect()
+            .connect(url.as_str())
+            .await
+            .map_err(|source| StartupError::Nats {
+                url: url.clone(),
+                source: source.into(),
+            })?;
+        media = media.relay(client, config.node.id.clone(), db.clone());
+    }
+    let media = app::video::MediaLink(std::sync::Arc::new(media));
     // Every registered camera is pulled from the start, so its state is known before anyone
     // asks (a camera that cannot be reached shows 离线 with the reason).
     let cameras = app::cameras::service::all(&db)

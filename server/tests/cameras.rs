@@ -5,16 +5,11 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
 use app::cameras::service::Source;
-use app::cameras::{Camera, CameraHealth, LinkState, Registry};
-use app::video::{
-    Admission, ClientSignal, Joined, MediaPort, RoomRef, ServerSignal, SignalProblem,
-};
-use server::video::probe::Probe;
+use app::cameras::{Camera, LinkState, Registry};
+use app::video::{Admission, ClientSignal, MediaPort, RoomRef, ServerSignal, SignalProblem};
 use server::video::{MediaConfig, MediaService};
-use support::camera::TestCamera;
+use support::camera::{TestCamera, frames_of, health_becomes, nal_types, next, viewer};
 use support::{call, database_urls, signed_in, state, taiyuan_incident};
 use uuid::Uuid;
 
@@ -24,54 +19,6 @@ fn service() -> MediaService {
         announced: "127.0.0.1".parse().unwrap(),
     })
     .unwrap()
-}
-
-fn viewer(media: &MediaService, camera: Uuid) -> Joined {
-    media
-        .join(Admission {
-            room: RoomRef::Camera { id: camera },
-            title: "摄像机".into(),
-            name: "值班员".into(),
-            unit: "测试单位".into(),
-        })
-        .unwrap()
-}
-
-async fn next(joined: &mut Joined) -> ServerSignal {
-    tokio::time::timeout(Duration::from_secs(10), joined.signals.recv())
-        .await
-        .expect("a signal in time")
-        .expect("the room is open")
-}
-
-async fn health_becomes(media: &MediaService, camera: Uuid, state: LinkState) -> CameraHealth {
-    let started = Instant::now();
-    loop {
-        let health = media.camera_health(camera);
-        if health.state == state {
-            return health;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "still {health:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// The NAL unit types in an Annex B access unit.
-fn nal_types(unit: &[u8]) -> Vec<u8> {
-    let mut types = Vec::new();
-    let mut i = 0;
-    while i + 3 < unit.len() {
-        if unit[i..i + 3] == [0, 0, 1] {
-            types.push(unit[i + 3] & 0x1f);
-            i += 3;
-        } else {
-            i += 1;
-        }
-    }
-    types
 }
 
 #[tokio::test]
@@ -86,6 +33,7 @@ async fn a_camera_reaches_its_viewer_as_h264_from_a_keyframe() {
         id,
         name: "1号罐区".into(),
         url: camera.url.clone(),
+        origin: None,
     });
     health_becomes(&media, id, LinkState::Online).await;
 
@@ -106,37 +54,7 @@ async fn a_camera_reaches_its_viewer_as_h264_from_a_keyframe() {
         }
     );
 
-    media.signal(
-        watching.id,
-        ClientSignal::Subscribe {
-            participant: participants[0].id,
-        },
-    );
-    let ServerSignal::Offer {
-        subscription, sdp, ..
-    } = next(&mut watching).await
-    else {
-        panic!("an offer");
-    };
-    let mut probe = Probe::new().await.unwrap();
-    let answer = probe.answer(&sdp).unwrap();
-    media.signal(
-        watching.id,
-        ClientSignal::Answer {
-            subscription,
-            sdp: answer,
-        },
-    );
-    let mut frames = Vec::new();
-    let started = Instant::now();
-    while frames.len() < 10 && started.elapsed() < Duration::from_secs(15) {
-        frames.extend(
-            probe
-                .run(Duration::from_millis(100), |_| false)
-                .await
-                .unwrap(),
-        );
-    }
+    let frames = frames_of(&media, &mut watching, participants[0].id).await;
     assert!(frames.len() >= 10, "frames arrive: {}", frames.len());
     // The first frame the viewer gets is a keyframe with its parameter sets (SPS 7, PPS 8,
     // IDR 5): decodable from the first.
@@ -167,6 +85,7 @@ async fn an_unreachable_camera_is_offline_with_its_reason_and_nothing_else_stops
         id,
         name: "指挥车".into(),
         url: "rtsp://127.0.0.1:9/live".into(),
+        origin: None,
     });
     let health = health_becomes(&media, id, LinkState::Offline).await;
     assert!(health.error.is_some_and(|e| !e.is_empty()));

@@ -108,6 +108,7 @@ pub async fn incident_cameras(incident: Uuid) -> Result<Vec<Camera>, AppError> {
 #[server(endpoint = "cameras/register")]
 pub async fn register_camera(form: CameraForm) -> Result<Uuid, AppError> {
     use crate::identity::{Permission, guard};
+    use sea_orm::TransactionTrait;
     let user = guard::require(Permission::IncidentWrite).await?;
     let new = form.check().map_err(|p| localize(&p))?;
     let state = crate::state::app_state()?;
@@ -125,15 +126,45 @@ pub async fn register_camera(form: CameraForm) -> Result<Uuid, AppError> {
     .await
     .map_err(|_| AppError::field(t.subject, t.subject_rule))?;
     let by = crate::incidents::service::Recorder::for_user(&user, &state.site.node.id);
-    let row = super::service::create(&state.db, &by, &new, &record.region, false).await?;
+    let txn = state.db.begin().await?;
+    let row = super::service::create(&txn, &by, &new, &record.region, false).await?;
+    let note = format!("{}{}", t.attached, row.name);
+    let reported = scene_changed(&txn, &by, row.incident_id, note).await?;
+    txn.commit().await?;
+    announce(&state, reported).await;
     state.media.0.watch_camera((&row).into());
     Ok(row.id)
+}
+
+/// The report an own incident owes when its cameras change (the tiers above watch them
+/// through this node); the incident to announce after the commit.
+#[cfg(feature = "ssr")]
+async fn scene_changed(
+    txn: &impl sea_orm::ConnectionTrait,
+    by: &crate::incidents::service::Recorder,
+    incident: Option<Uuid>,
+    note: String,
+) -> Result<Option<Uuid>, AppError> {
+    let Some(id) = incident else {
+        return Ok(None);
+    };
+    let now = crate::ui::time::now_unix();
+    let reported = crate::incidents::service::report_scene_video(txn, by, id, note, now).await?;
+    Ok(reported.then_some(id))
+}
+
+#[cfg(feature = "ssr")]
+async fn announce(state: &crate::state::AppState, incident: Option<Uuid>) {
+    if let Some(id) = incident {
+        crate::incidents::service::publish(&state.db, &state.bus, id).await;
+    }
 }
 
 /// Stops pulling a camera and removes it.
 #[server(endpoint = "cameras/remove")]
 pub async fn remove_camera(id: Uuid) -> Result<(), AppError> {
     use crate::identity::{Permission, guard};
+    use sea_orm::TransactionTrait;
     let user = guard::require(Permission::IncidentWrite).await?;
     let state = crate::state::app_state()?;
     let row = super::service::find(&state.db, id)
@@ -147,8 +178,18 @@ pub async fn remove_camera(id: Uuid) -> Result<(), AppError> {
         &super::service::record_of(&row),
     )
     .await?;
+    if row.origin_node.is_some() {
+        let t = &crate::i18n::detect_locale().texts().cameras;
+        return Err(AppError::field(t.source, t.relayed_only_origin));
+    }
     let by = crate::incidents::service::Recorder::for_user(&user, &state.site.node.id);
-    super::service::delete(&state.db, &by, &row).await?;
+    let txn = state.db.begin().await?;
+    super::service::delete(&txn, &by, &row).await?;
+    let t = &crate::i18n::detect_locale().texts().cameras;
+    let note = format!("{}{}", t.withdrawn, row.name);
+    let reported = scene_changed(&txn, &by, row.incident_id, note).await?;
+    txn.commit().await?;
+    announce(&state, reported).await;
     state.media.0.forget_camera(id);
     Ok(())
 }

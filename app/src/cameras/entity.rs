@@ -17,6 +17,9 @@ pub mod camera {
         pub created_by: String,
         pub created_at: TimeDateTimeWithTimeZone,
         pub demo: bool,
+        /// A lower node's camera, relayed through that node (see the migration).
+        pub origin_node: Option<String>,
+        pub origin_name: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

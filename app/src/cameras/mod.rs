@@ -10,6 +10,8 @@ mod model;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
+pub mod scene_video;
+#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "hydrate")]
 mod viewer;

@@ -77,6 +77,10 @@ pub struct Camera {
     pub subject_name: String,
     pub demo: bool,
     pub health: CameraHealth,
+    /// The lower node a relayed camera comes through (its report attached it); only that node
+    /// changes or removes it.
+    #[serde(default)]
+    pub relayed_from: Option<String>,
 }
 
 /// The registration form as typed (a missing field reads as empty, and is refused as such).

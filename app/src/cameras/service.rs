@@ -25,7 +25,10 @@ pub const NEARBY_KM: f64 = 3.0;
 pub struct Source {
     pub id: Uuid,
     pub name: String,
+    /// The RTSP address of an own camera (empty for a relayed one).
     pub url: String,
+    /// The lower node that pulls a relayed camera and forwards it on request.
+    pub origin: Option<String>,
 }
 
 impl From<&camera::Model> for Source {
@@ -34,6 +37,7 @@ impl From<&camera::Model> for Source {
             id: m.id,
             name: m.name.clone(),
             url: m.url.clone(),
+            origin: m.origin_node.clone(),
         }
     }
 }
@@ -87,6 +91,27 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<camera::
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<Source>, AppError> {
     let rows = camera::Entity::find().all(db).await?;
     Ok(rows.iter().map(Source::from).collect())
+}
+
+/// Brings the media service's pulls in line with the registry: cameras added behind its back
+/// (a lower node's report attaching its scene's cameras) are pulled, removed ones let go.
+pub async fn reconcile(
+    db: &impl ConnectionTrait,
+    media: &dyn crate::video::MediaPort,
+) -> Result<(), AppError> {
+    let sources = all(db).await?;
+    let pulled = media.cameras_pulled();
+    for source in &sources {
+        if !pulled.contains(&source.id) {
+            media.watch_camera(source.clone());
+        }
+    }
+    for id in pulled {
+        if !sources.iter().any(|s| s.id == id) {
+            media.forget_camera(id);
+        }
+    }
+    Ok(())
 }
 
 /// The cameras within a region prefix, by name.
@@ -186,6 +211,7 @@ pub async fn to_cameras(
                 subject,
                 subject_name,
                 demo: m.demo,
+                relayed_from: m.origin_name,
             })
         })
         .collect())
@@ -215,6 +241,8 @@ pub async fn create(
         created_by: Set(by.name.clone()),
         created_at: Set(sea_orm::prelude::TimeDateTimeWithTimeZone::now_utc()),
         demo: Set(demo),
+        origin_node: Set(None),
+        origin_name: Set(None),
     }
     .insert(db)
     .await?;

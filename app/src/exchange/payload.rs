@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::envelope::{Envelope, EnvelopeError, Kind};
 use super::support::{SupportRequest, SupportResponse};
 use crate::alerts::publication::AlertPublication;
+use crate::cameras::CameraKind;
 use crate::incidents::{Grade, IncidentFacts, IncidentSource, IncidentStatus};
 use crate::site::NodeTier;
 
@@ -28,6 +29,19 @@ pub struct IncidentReport {
     /// The note of a 续报.
     #[serde(default)]
     pub note: String,
+    /// 现场视频: the scene's cameras as the origin has them registered; the tiers above watch
+    /// them through the origin. Older nodes ignore the field, and a report without it has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scene_video: Vec<SceneCamera>,
+}
+
+/// A camera of the scene at the report's origin, which pulls it and forwards its video to the
+/// tiers above on request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SceneCamera {
+    pub camera: Uuid,
+    pub name: String,
+    pub kind: CameraKind,
 }
 
 /// What a receipt acknowledges.
@@ -161,6 +175,7 @@ pub(crate) mod tests {
             entered_tier: NodeTier::City,
             entered_at: 1_796_384_000,
             note: String::new(),
+            scene_video: Vec::new(),
         }
     }
 
@@ -178,6 +193,30 @@ pub(crate) mod tests {
         );
         let read = Envelope::from_bytes(&e.to_bytes()).unwrap();
         assert_eq!(Payload::of(&read).unwrap(), payload);
+    }
+
+    #[test]
+    fn scene_video_travels_and_a_report_without_it_reads_as_none() {
+        let mut r = report(2, 3);
+        r.scene_video = vec![SceneCamera {
+            camera: Uuid::now_v7(),
+            name: "无人机1号".into(),
+            kind: CameraKind::Drone,
+        }];
+        let value = Payload::Report(Box::new(r.clone())).to_value();
+        assert_eq!(value["scene_video"][0]["kind"], "drone");
+        let back: IncidentReport = serde_json::from_value(value).unwrap();
+        assert_eq!(back, r);
+
+        // A report written before the field existed (or by a node that has no cameras).
+        let mut older = Payload::Report(Box::new(report(1, 3))).to_value();
+        assert!(
+            older.get("scene_video").is_none(),
+            "an empty list is not written"
+        );
+        older.as_object_mut().unwrap().remove("scene_video");
+        let read: IncidentReport = serde_json::from_value(older).unwrap();
+        assert!(read.scene_video.is_empty());
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub struct CameraTexts {
     pub offline: &'static str,
     pub lost: &'static str,
     pub demo_note: &'static str,
+    /// The 续报 note when a camera is registered for, or removed from, an own incident.
+    pub attached: &'static str,
+    pub withdrawn: &'static str,
+    /// A relayed camera's source: the lower node that reported it.
+    pub relayed_via: &'static str,
+    pub relayed_only_origin: &'static str,
     /// In the order of [`CameraKind::ALL`].
     pub kinds: [&'static str; 3],
     /// Connecting, online, offline.
@@ -95,6 +101,10 @@ pub const ZH: CameraTexts = CameraTexts {
     offline: "摄像机离线",
     lost: "与服务器的连接已断开",
     demo_note: "演示数据",
+    attached: "随报告上报现场视频：",
+    withdrawn: "现场视频不再随报告上报：",
+    relayed_via: "经下级节点转发：",
+    relayed_only_origin: "该视频源由下级节点随事故报告上报，只能在该节点删除",
     kinds: ["现场摄像机", "无人机", "指挥车"],
     states: ["连接中", "在线", "离线"],
 };
@@ -135,6 +145,10 @@ pub const EN: CameraTexts = CameraTexts {
     offline: "Camera offline",
     lost: "Connection to the server lost",
     demo_note: "Demo data",
+    attached: "Scene video attached to the report: ",
+    withdrawn: "Scene video no longer attached to the report: ",
+    relayed_via: "Relayed by the lower node ",
+    relayed_only_origin: "This camera came with a lower node's incident report; only that node can remove it",
     kinds: ["Site camera", "Drone", "Command vehicle"],
     states: ["Connecting", "Online", "Offline"],
 };

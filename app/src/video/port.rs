@@ -39,6 +39,8 @@ pub trait MediaPort: Send + Sync {
     fn watch_camera(&self, source: Source);
     fn forget_camera(&self, camera: Uuid);
     fn camera_health(&self, camera: Uuid) -> CameraHealth;
+    /// The cameras being pulled now.
+    fn cameras_pulled(&self) -> Vec<Uuid>;
 }
 
 struct NoMedia;
@@ -54,6 +56,9 @@ impl MediaPort for NoMedia {
     }
     fn watch_camera(&self, _source: Source) {}
     fn forget_camera(&self, _camera: Uuid) {}
+    fn cameras_pulled(&self) -> Vec<Uuid> {
+        Vec::new()
+    }
     fn camera_health(&self, _camera: Uuid) -> CameraHealth {
         CameraHealth {
             state: LinkState::Offline,

@@ -154,6 +154,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                         entered_tier: NodeTier::City,
                         entered_at: now,
                         note: String::new(),
+                        scene_video: Vec::new(),
                     };
                     let id = Some(report.incident);
                     let payload = Payload::Report(Box::new(report));

@@ -24,6 +24,8 @@ pub struct Inbound {
     /// Wakes the relay: what was just applied may have queued receipts and messages to pass on.
     pub wake: Arc<Notify>,
     pub stats: Arc<super::Counters>,
+    /// A report may attach (or withdraw) cameras of its scene: they are pulled through its origin.
+    pub media: app::video::MediaLink,
 }
 
 impl Inbound {
@@ -71,7 +73,17 @@ impl Inbound {
         match accept(&self.db, &self.bus, &self.me, &peer, &received, now).await {
             Ok(outcome) => {
                 match &outcome {
-                    Outcome::Applied => self.stats.applied(),
+                    Outcome::Applied => {
+                        self.stats.applied();
+                        if received.envelope.kind == app::exchange::Kind::Report.key() {
+                            let media = self.media.0.as_ref();
+                            if let Err(err) =
+                                app::cameras::service::reconcile(&self.db, media).await
+                            {
+                                tracing::error!(%err, "relayed cameras not brought up to date");
+                            }
+                        }
+                    }
                     Outcome::Deferred(reason) | Outcome::Rejected(reason) => {
                         tracing::warn!(%sender, %reason, "exchange message not applied")
                     }

@@ -93,6 +93,7 @@ pub async fn start(state: &AppState, config: &Config) -> Result<Option<Exchange>
         me: state.site.node.clone(),
         wake: wake.clone(),
         stats: counters.clone(),
+        media: state.media.clone(),
     });
     tokio::spawn(keep_streams(state.clone(), js, inbound, relay));
     Ok(Some(Exchange { counters }))

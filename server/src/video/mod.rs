@@ -8,6 +8,7 @@
 mod cameras;
 mod peer;
 pub mod probe;
+mod relay;
 pub mod rtsp;
 mod service;
 mod sfu;

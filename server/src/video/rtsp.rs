@@ -22,7 +22,7 @@ const REASON_MAX: usize = 240;
 pub struct PullFailed(pub String);
 
 impl PullFailed {
-    fn new(reason: impl std::fmt::Display) -> PullFailed {
+    pub(super) fn new(reason: impl std::fmt::Display) -> PullFailed {
         let mut text = reason.to_string();
         if let Some((at, _)) = text.char_indices().nth(REASON_MAX) {
             text.truncate(at);

@@ -12,7 +12,7 @@ use app::video::{
 use tokio::sync::mpsc::{self, UnboundedSender};
 use uuid::Uuid;
 
-use super::cameras::Cameras;
+use super::cameras::{Cameras, RelayLink};
 use super::sfu::{Command, Sfu};
 use super::{FeedSink, Frame, MediaConfig};
 
@@ -23,7 +23,7 @@ const FRAME_QUEUE: usize = 256;
 pub struct MediaService {
     commands: UnboundedSender<Command>,
     frames: mpsc::Sender<(ParticipantId, Frame)>,
-    cameras: Cameras,
+    cameras: Arc<Cameras>,
     next_participant: AtomicU64,
     summary: Arc<Mutex<Vec<RoomSummary>>>,
     /// The address browsers send media to.
@@ -60,11 +60,29 @@ impl MediaService {
         Ok(MediaService {
             commands,
             frames,
-            cameras: Cameras::default(),
+            cameras: Arc::default(),
             next_participant: AtomicU64::new(1),
             summary,
             address,
         })
+    }
+
+    /// Links the service to the other nodes through NATS (before any camera is pulled): the
+    /// cameras of lower nodes' reports are pulled through their origin, and this node's own
+    /// scene cameras are forwarded to the nodes above that ask.
+    pub fn relay(
+        mut self,
+        client: async_nats::Client,
+        me: String,
+        db: sea_orm::DatabaseConnection,
+    ) -> MediaService {
+        let link = RelayLink {
+            client: client.clone(),
+            rooms: self.summary.clone(),
+        };
+        self.cameras = Arc::new(Cameras::relayed_through(Some(link)));
+        tokio::spawn(super::relay::serve(client, me, db, self.cameras.clone()));
+        self
     }
 
     fn send(&self, command: Command) -> bool {
@@ -132,5 +150,9 @@ impl MediaPort for MediaService {
 
     fn camera_health(&self, camera: Uuid) -> CameraHealth {
         self.cameras.health(camera)
+    }
+
+    fn cameras_pulled(&self) -> Vec<Uuid> {
+        self.cameras.pulled()
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod camera;
 pub mod nats;
+pub mod tiers;
 
 use std::path::PathBuf;
 

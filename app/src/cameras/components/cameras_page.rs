@@ -89,20 +89,28 @@ fn CameraTable(cameras: Vec<Camera>, remove: ServerAction<RemoveCamera>) -> impl
                     <td>{c.name.clone()} {c.demo.then(|| view! { " " <DemoBadge /> })}</td>
                     <td>{move || t().kind_name(c.kind)}</td>
                     <td>{c.subject_name.clone()}</td>
-                    <td class="camera-address">{c.address.clone()}</td>
+                    <td class="camera-address">
+                        {match c.relayed_from.clone() {
+                            Some(node) => view! { <span data-testid="camera-relayed">{move || t().relayed_via}{node.clone()}</span> }.into_any(),
+                            None => c.address.clone().into_any(),
+                        }}
+                    </td>
                     <td>
                         <span class=format!("camera-state camera-state--{state_key}") data-testid="camera-state">{state}</span>
                         {c.health.error.clone().map(|e| view! { <span class="camera-error">{e}</span> })}
                     </td>
                     <td class="cameras__actions">
                         <a class="button button--small" href=RoomRef::Camera { id }.path()>{move || t().watch}</a>
-                        <button
-                            class="button button--small button--danger"
-                            type="button"
-                            on:click=move |_| { remove.dispatch(RemoveCamera { id }); }
-                        >
-                            {move || t().remove}
-                        </button>
+                        // A relayed camera is withdrawn at its origin only.
+                        {c.relayed_from.is_none().then(|| view! {
+                            <button
+                                class="button button--small button--danger"
+                                type="button"
+                                on:click=move |_| { remove.dispatch(RemoveCamera { id }); }
+                            >
+                                {move || t().remove}
+                            </button>
+                        })}
                     </td>
                 </tr>
             }

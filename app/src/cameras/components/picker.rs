@@ -21,8 +21,13 @@ pub fn SourcePicker(
             let value = c.id.to_string();
             let label = move || {
                 let t = t();
+                let via = c
+                    .relayed_from
+                    .as_ref()
+                    .map(|node| format!(" · {}{node}", t.relayed_via))
+                    .unwrap_or_default();
                 format!(
-                    "{} · {} · {}（{}）",
+                    "{} · {} · {}{via}（{}）",
                     c.name,
                     t.kind_name(c.kind),
                     c.subject_name,

@@ -17,6 +17,7 @@ mod m20261208_000011_create_support;
 mod m20261209_000012_create_hall;
 mod m20261210_000013_create_camera;
 mod m20261210_000014_create_video_invitation;
+mod m20261211_000015_add_camera_origin;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000012_create_hall::Migration),
             Box::new(m20261210_000013_create_camera::Migration),
             Box::new(m20261210_000014_create_video_invitation::Migration),
+            Box::new(m20261211_000015_add_camera_origin::Migration),
         ]
     }
 }

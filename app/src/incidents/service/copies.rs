@@ -9,12 +9,16 @@ use uuid::Uuid;
 use super::read::{facts_of, parse_grade, parse_tier, to_time};
 use super::write::{add_entry, add_version, counts, touched};
 use super::{EntryDetail, IncidentError, Recorder};
-use crate::exchange::{IncidentReport, Payload, Scope, outbox};
+use crate::exchange::{IncidentReport, Payload, SceneCamera, Scope, outbox};
 use crate::incidents::entity::incident;
 use crate::incidents::{EntryKind, IncidentSource, IncidentStatus, highest_recipient};
 
-/// The report of an own record as it stands.
-pub fn report_of(m: &incident::Model, note: String) -> Result<IncidentReport, IncidentError> {
+/// The report of an own record as it stands, with the cameras registered for its scene.
+pub fn report_of(
+    m: &incident::Model,
+    note: String,
+    scene_video: Vec<SceneCamera>,
+) -> Result<IncidentReport, IncidentError> {
     Ok(IncidentReport {
         incident: m.id,
         version: u32::try_from(m.version).unwrap_or(1),
@@ -25,6 +29,7 @@ pub fn report_of(m: &incident::Model, note: String) -> Result<IncidentReport, In
         entered_tier: parse_tier(&m.entered_tier)?,
         entered_at: m.received_at.unix_timestamp(),
         note,
+        scene_video,
     })
 }
 
@@ -37,7 +42,8 @@ pub(super) async fn report_up(
     note: String,
     now: i64,
 ) -> Result<(), IncidentError> {
-    let report = report_of(m, note)?;
+    let cameras = crate::cameras::scene_video::of_incident(txn, m.id).await?;
+    let report = report_of(m, note, cameras)?;
     let reach = highest_recipient(report.grade);
     let payload = Payload::Report(Box::new(report));
     outbox::send(
@@ -137,6 +143,8 @@ pub async fn apply_copy(
         row.update(txn).await?;
     }
     let id = report.incident;
+    let scene = &report.scene_video;
+    crate::cameras::scene_video::keep_copies(txn, id, &facts.region_code, origin, scene).await?;
     add_version(txn, by, id, report.version, facts, &[], at).await?;
     let kind = if outcome == CopyOutcome::Created {
         EntryKind::Reported

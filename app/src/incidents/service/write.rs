@@ -326,6 +326,35 @@ pub async fn follow_up(
     published(db, bus, id).await
 }
 
+/// A 续报 for a change of the scene's cameras (one registered or removed for an own incident,
+/// in the caller's transaction): the facts stay, the version moves on, and the report carries
+/// the cameras as they now are. Copies of other nodes' incidents are left alone (`false`).
+pub async fn report_scene_video(
+    txn: &impl ConnectionTrait,
+    by: &Recorder,
+    id: Uuid,
+    note: String,
+    now: i64,
+) -> Result<bool, IncidentError> {
+    let m = find(txn, id).await?;
+    if m.origin_node.is_some() {
+        return Ok(false);
+    }
+    let number = u32::try_from(m.version).unwrap_or(0) + 1;
+    let facts = facts_of(&m);
+    let at = to_time(now);
+    let mut row = touched(m, at);
+    row.version = Set(i32::try_from(number).unwrap_or(i32::MAX));
+    let updated = row.update(txn).await?;
+    add_version(txn, by, id, number, &facts, &[], at).await?;
+    let detail = EntryDetail::default();
+    add_entry(txn, by, id, EntryKind::FollowUp, note.clone(), detail, at).await?;
+    let after = json!({ "version": number, "note": note });
+    audit(txn, by, "incident.scene_video", id, None, after).await?;
+    report_up(txn, by, &updated, note, now).await?;
+    Ok(true)
+}
+
 /// Moves an incident forward in its lifecycle.
 pub async fn set_status(
     db: &DatabaseConnection,
