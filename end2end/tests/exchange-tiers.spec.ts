@@ -110,7 +110,7 @@ test("a city's scene camera goes up with its report and the province watches it"
     // A 重大 accident (12 dead) is reported up; the city registers a camera of its scene.
     const title = `西山煤矿瓦斯爆炸 ${Date.now() % 100000}`;
     const cityApp = new AppShell(city);
-    await cityApp.open("/desk");
+    await cityApp.open("/duty");
     await cityApp.hydrated();
     const desk = new DutyDesk(city);
     await desk.record({ title, type: "瓦斯爆炸", industry: "煤矿", lon: "112.55", lat: "37.87", region: "140105", deaths: "12" });
@@ -121,7 +121,7 @@ test("a city's scene camera goes up with its report and the province watches it"
     const cityRow = city.getByTestId("camera-row").filter({ hasText: "罐区摄像机" });
     await expect(cityRow.getByTestId("camera-state")).toContainText("在线", { timeout: 20_000 });
     // The change went up as a 续报.
-    await cityApp.open("/desk");
+    await cityApp.open("/duty");
     await desk.row(title).getByRole("link", { name: title }).click();
     await expect(city.getByTestId("timeline")).toContainText("随报告上报现场视频：罐区摄像机");
 
@@ -139,11 +139,12 @@ test("a city's scene camera goes up with its report and the province watches it"
     await provinceApp.screenshot("scene-video-relayed-registry");
 
     // The copy's incident page plays it, through the city.
-    await provinceApp.open("/desk");
+    await provinceApp.open("/duty");
     await new DutyDesk(province).row(title).getByRole("link", { name: title }).click();
     const scene = province.getByTestId("scene-video");
-    await expect(scene.getByTestId("camera-picker")).toContainText("经下级节点转发");
+    await expect(scene.getByTestId("camera-picker")).toContainText("罐区摄像机");
     expect(await seen(province, scene.getByTestId("camera-panel"))).toBe("blue");
+    await expect(scene.getByTestId("camera-via")).toHaveText("经下级节点转发：太原市应急管理局指挥中心（测试）");
     await provinceApp.screenshot("scene-video-relayed-incident");
   } finally {
     camera.stop();

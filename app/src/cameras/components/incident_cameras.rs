@@ -42,12 +42,23 @@ pub fn IncidentCameras(incident: Uuid, chosen: RwSignal<Option<Option<Uuid>>>) -
                     .map(|id| crate::video::RoomRef::Camera { id }.path())
             };
             let choose = Callback::new(move |id| chosen.set(Some(id)));
+            // A camera of a lower node's report says which node its video comes through.
+            let relays: Vec<(Uuid, String)> = list
+                .iter()
+                .filter_map(|c| Some((c.id, c.relayed_from.clone()?)))
+                .collect();
+            let via = move || {
+                let id = shown.get()?;
+                let (_, node) = relays.iter().find(|(c, _)| *c == id)?;
+                Some(view! { <p class="muted camera-via" data-testid="camera-via">{t().relayed_via}{node.clone()}</p> })
+            };
             view! {
                 <div class="camera-bar">
                     <SourcePicker cameras=list shown choose />
                     {move || full().map(|href| view! { <a class="button button--small" href=href>{t().open_full}</a> })}
                 </div>
                 <CameraPanel camera=shown keep="incident" />
+                {via}
             }
             .into_any()
         })
