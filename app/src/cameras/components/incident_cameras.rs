@@ -50,7 +50,9 @@ pub fn IncidentCameras(incident: Uuid, chosen: RwSignal<Option<Option<Uuid>>>) -
             let via = move || {
                 let id = shown.get()?;
                 let (_, node) = relays.iter().find(|(c, _)| *c == id)?;
-                Some(view! { <p class="muted camera-via" data-testid="camera-via">{t().relayed_via}{node.clone()}</p> })
+                Some(
+                    view! { <p class="muted camera-via" data-testid="camera-via">{t().relayed_via}{node.clone()}</p> },
+                )
             };
             view! {
                 <div class="camera-bar">
